@@ -41,3 +41,17 @@ export interface DissectLayer {
   /** A parse problem found while dissecting this layer (truncated, bad checksum, ...). */
   problem?: string;
 }
+
+/**
+ * What one protocol's dissect() returns: its layer, where its payload lies, and the keys the
+ * registry (src/wire/registry.ts, scapy's bind_layers) tries in order to pick the payload's
+ * dissector, e.g. [etherType] for Ethernet, [protocol] for IPv4, [dstPort, srcPort] for UDP.
+ * A dissector never throws: a bad buffer gives a layer with `problem` set and no payload.
+ */
+export interface DissectStep {
+  layer: DissectLayer;
+  payload?: ByteRange;
+  bindKeys?: number[];
+}
+
+export type Dissector = (buf: Uint8Array, offset: number, end: number) => DissectStep;
