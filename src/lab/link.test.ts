@@ -50,3 +50,18 @@ describe('share link', () => {
     );
   });
 });
+
+describe('generated labs', () => {
+  it('builds a valid 20-device hub-and-spoke lab whose link stays under 1,900 characters', async () => {
+    const { generateHubSpokeLab } = await import('./generate');
+    for (const ospf of [false, true]) {
+      const lab = generateHubSpokeLab({ spokes: 9, hosts: true, ospf });
+      const r = restoreLab(lab, 'builtin');
+      expect(r.ok ? [] : r.problems).toEqual([]);
+      expect(lab.devices).toHaveLength(20);
+      expect(labToFragment(lab).length).toBeLessThanOrEqual(1900);
+      expect(readLabFragment(labToFragment(lab))).toMatchObject({ ok: true, lab });
+    }
+    expect(restoreLab(generateHubSpokeLab({ spokes: 100, ospf: true }), 'builtin').ok).toBe(true);
+  });
+});

@@ -1,19 +1,23 @@
 // The share link: the whole lab in the URL fragment, `#lab=` + a version marker + base64url of the
 // raw-DEFLATE-compressed lab JSON (DESIGN.md "The share link"). No server sees it.
+// To stay short the JSON omits what the marker implies ("format" and "version"), and DEFLATE
+// starts from a preset dictionary of IOS words (link-dictionary.ts).
 import { Inflate, deflateSync } from 'fflate';
 import { LIMITS } from './limits';
+import { LINK_DICTIONARY } from './link-dictionary';
 import { restoreLab } from './restore';
 import type { Lab, RestoreResult } from './types';
 
 const PREFIX = '#lab=';
-/** Link encoding version 1: "1." then base64url(raw DEFLATE(JSON)). */
+/** Link encoding version 1: "1." then base64url(raw DEFLATE with LINK_DICTIONARY of a v1 lab's JSON without format/version). */
 const V1 = '1.';
 /** A fragment longer than this is refused before decoding (a 5 MB link must not hang the tab). */
 const MAX_FRAGMENT_CHARS = 512 * 1024;
 
 export function labToFragment(lab: Lab): string {
-  const json = new TextEncoder().encode(JSON.stringify(lab));
-  return `${PREFIX}${V1}${toBase64Url(deflateSync(json, { level: 9 }))}`;
+  const { format: _format, version: _version, ...body } = lab;
+  const json = new TextEncoder().encode(JSON.stringify(body));
+  return `${PREFIX}${V1}${toBase64Url(deflateSync(json, { level: 9, mem: 12, dictionary: LINK_DICTIONARY }))}`;
 }
 
 /** null when the hash carries no lab; otherwise the restore result, refused with a clear reason. */
@@ -46,7 +50,14 @@ function decodeLabPayload(payload: string): RestoreResult {
   } catch {
     return refuse('the link is damaged: its data is not text');
   }
-  return restoreLab(text, 'link');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return refuse('the link is damaged: its lab is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('the link does not hold a lab');
+  return restoreLab({ ...body, format: 'tunnelscope-lab', version: 1 }, 'link');
 }
 
 /** Inflates in slices and stops past `limit`, so a small "zip bomb" link cannot exhaust memory. */
@@ -54,7 +65,7 @@ function inflateBounded(bytes: Uint8Array, limit: number): Uint8Array | 'too-lar
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
-  const inflater = new Inflate((chunk, final) => {
+  const inflater = new Inflate({ dictionary: LINK_DICTIONARY }, (chunk, final) => {
     total += chunk.length;
     if (total <= limit) chunks.push(chunk);
     if (final) finished = true;
