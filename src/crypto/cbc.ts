@@ -1,0 +1,75 @@
+// Raw CBC encryption without padding, for AES, 3DES and DES. ESP adds its own RFC 4303 padding
+// and IKEv1 (RFC 2409 appendix B) pads its messages itself, so neither wants PKCS#7.
+// Used by the ESP suites and by IKEv1 for messages 5/6 and quick mode.
+import { cbc } from '@noble/ciphers/aes.js';
+import { des, tripleDes, type Block64Cipher } from './des.ts';
+
+export type CbcAlgorithm = 'aes' | '3des' | 'des';
+
+/** Block size in bytes, which is also the IV length. */
+export function cbcBlockSize(algorithm: CbcAlgorithm): number {
+  return algorithm === 'aes' ? 16 : 8;
+}
+
+/** Valid key lengths in bytes: AES 16/24/32, 3DES 24, DES 8. */
+export function cbcKeyLengths(algorithm: CbcAlgorithm): readonly number[] {
+  return algorithm === 'aes' ? [16, 24, 32] : algorithm === '3des' ? [24] : [8];
+}
+
+function check(algorithm: CbcAlgorithm, key: Uint8Array, iv: Uint8Array, data: Uint8Array): void {
+  const block = cbcBlockSize(algorithm);
+  if (!cbcKeyLengths(algorithm).includes(key.length)) {
+    throw new RangeError(`${algorithm}-cbc: key of ${key.length} bytes (want ${cbcKeyLengths(algorithm).join('/')})`);
+  }
+  if (iv.length !== block) throw new RangeError(`${algorithm}-cbc: IV of ${iv.length} bytes (want ${block})`);
+  if (data.length % block !== 0) {
+    throw new RangeError(`${algorithm}-cbc: ${data.length} bytes is not a multiple of the ${block}-byte block`);
+  }
+}
+
+function block64(algorithm: '3des' | 'des', key: Uint8Array): Block64Cipher {
+  return algorithm === '3des' ? tripleDes(key) : des(key);
+}
+
+/**
+ * CBC-encrypts `data` (a whole number of blocks) under `key` and `iv`, with no padding.
+ * Throws RangeError on a wrong key/IV length or a partial block: those are caller bugs; check
+ * received lengths with cbcBlockSize() before calling.
+ */
+export function cbcEncrypt(algorithm: CbcAlgorithm, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  check(algorithm, key, iv, data);
+  if (algorithm === 'aes') return cbc(key, iv, { disablePadding: true }).encrypt(data);
+  const c = block64(algorithm, key);
+  const out = new Uint8Array(data.length);
+  const x = new Uint8Array(8);
+  let prev: Uint8Array = iv;
+  let prevAt = 0;
+  for (let at = 0; at < data.length; at += 8) {
+    for (let i = 0; i < 8; i++) x[i] = data[at + i]! ^ prev[prevAt + i]!;
+    c.encryptBlock(x, 0, out, at);
+    prev = out;
+    prevAt = at;
+  }
+  return out;
+}
+
+/** CBC-decrypts `data` (a whole number of blocks); the inverse of cbcEncrypt. Same RangeErrors. */
+export function cbcDecrypt(algorithm: CbcAlgorithm, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  check(algorithm, key, iv, data);
+  if (algorithm === 'aes') return cbc(key, iv, { disablePadding: true }).decrypt(data);
+  const c = block64(algorithm, key);
+  const out = new Uint8Array(data.length);
+  for (let at = 0; at < data.length; at += 8) {
+    c.decryptBlock(data, at, out, at);
+    const prev = at === 0 ? iv : data;
+    const prevAt = at === 0 ? 0 : at - 8;
+    for (let i = 0; i < 8; i++) out[at + i] = out[at + i]! ^ prev[prevAt + i]!;
+  }
+  return out;
+}
+
+/** The last ciphertext block: IKEv1 chains the next message's IV from it (RFC 2409 appendix B). */
+export function lastBlock(algorithm: CbcAlgorithm, ciphertext: Uint8Array): Uint8Array {
+  const block = cbcBlockSize(algorithm);
+  return ciphertext.slice(ciphertext.length - block);
+}
