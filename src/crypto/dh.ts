@@ -1,0 +1,112 @@
+// Diffie-Hellman for IKEv1: MODP groups 1, 2 (RFC 2409 §6), 5 and 14 (RFC 3526), generator 2,
+// and ECP groups 19 (P-256) and 20 (P-384) per RFC 5903. Public values go on the wire at a fixed
+// length: the prime's length for MODP, x||y without the 0x04 prefix for ECP (RFC 5903 §7).
+// The shared secret g^xy is the prime's length for MODP, the x coordinate for ECP (RFC 5903 §9).
+import { p256, p384 } from '@noble/curves/nist.js';
+
+export type DhGroup = 1 | 2 | 5 | 14 | 19 | 20;
+export const DH_GROUPS: readonly DhGroup[] = [1, 2, 5, 14, 19, 20];
+
+/** Anything that hands out random bytes (SeededRandom in the engine). */
+export interface RandomSource {
+  bytes(n: number): Uint8Array;
+}
+
+// The Oakley primes 2^n - 2^(n-64) - 1 + 2^64 * (floor(2^(n-130) pi) + k); the test checks them
+// against Node's built-in modp1/2/5/14.
+const PI_BITS =
+  'c90fdaa22168c234c4c6628b80dc1cd129024e088a67cc74020bbea63b139b22514a08798e3404ddef9519b3cd3a431b302b0a6df25f14374fe1356d6d51c245e485b576625e7ec6f44c42e9a6';
+const MODP_HEX: Record<1 | 2 | 5 | 14, string> = {
+  1: 'ffffffffffffffff' + PI_BITS + '3a3620ffffffffffffffff',
+  2: 'ffffffffffffffff' + PI_BITS + '37ed6b0bff5cb6f406b7edee386bfb5a899fa5ae9f24117c4b1fe649286651ece65381ffffffffffffffff',
+  5:
+    'ffffffffffffffff' +
+    PI_BITS +
+    '37ed6b0bff5cb6f406b7edee386bfb5a899fa5ae9f24117c4b1fe649286651ece45b3dc2007cb8a163bf0598da48361c55d39a69163fa8fd24cf5f83655d23dca3ad961c62f356208552bb9ed529077096966d670c354e4abc9804f1746c08ca237327ffffffffffffffff',
+  14:
+    'ffffffffffffffff' +
+    PI_BITS +
+    '37ed6b0bff5cb6f406b7edee386bfb5a899fa5ae9f24117c4b1fe649286651ece45b3dc2007cb8a163bf0598da48361c55d39a69163fa8fd24cf5f83655d23dca3ad961c62f356208552bb9ed529077096966d670c354e4abc9804f1746c08ca18217c32905e462e36ce3be39e772c180e86039b2783a2ec07a28fb5c55df06f4c52c9de2bcbf6955817183995497cea956ae515d2261898fa051015728e5a8aacaa68ffffffffffffffff',
+};
+
+export function modpPrime(group: 1 | 2 | 5 | 14): bigint {
+  return BigInt('0x' + MODP_HEX[group]);
+}
+
+const ECP = { 19: { curve: p256, coord: 32 }, 20: { curve: p384, coord: 48 } } as const;
+
+function isModp(g: DhGroup): g is 1 | 2 | 5 | 14 {
+  return g !== 19 && g !== 20;
+}
+
+/** Bytes of the KE payload's public value for the group. */
+export function dhPublicLength(group: DhGroup): number {
+  return isModp(group) ? MODP_HEX[group].length / 2 : ECP[group].coord * 2;
+}
+
+/** Bytes of the shared secret g^xy. */
+export function dhSecretLength(group: DhGroup): number {
+  return isModp(group) ? MODP_HEX[group].length / 2 : ECP[group].coord;
+}
+
+export interface DhKeyPair {
+  group: DhGroup;
+  privateKey: Uint8Array;
+  publicValue: Uint8Array;
+}
+
+/** A fresh key pair; the private value comes from `rng`, so a seed fixes every byte. */
+export function dhGenerate(group: DhGroup, rng: RandomSource): DhKeyPair {
+  if (isModp(group)) {
+    const p = modpPrime(group);
+    // A 256-bit exponent (at least twice the strength of every MODP group here), never 0 or 1.
+    let x = toBig(rng.bytes(32));
+    if (x < 2n) x += 2n;
+    return { group, privateKey: fromBig(x, 32), publicValue: fromBig(modPow(2n, x, p), dhPublicLength(group)) };
+  }
+  const { curve, coord } = ECP[group];
+  const privateKey = curve.utils.randomSecretKey(rng.bytes(curve.lengths.seed ?? coord + coord / 2));
+  return { group, privateKey, publicValue: curve.getPublicKey(privateKey, false).slice(1) };
+}
+
+/** g^xy from our private value and the peer's public value; undefined if that value is invalid. */
+export function dhShared(group: DhGroup, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array | undefined {
+  if (peerPublic.length !== dhPublicLength(group)) return undefined;
+  if (isModp(group)) {
+    const p = modpPrime(group);
+    const y = toBig(peerPublic);
+    if (y <= 1n || y >= p - 1n) return undefined; // RFC 2631-style range check
+    return fromBig(modPow(y, toBig(privateKey), p), dhSecretLength(group));
+  }
+  const { curve, coord } = ECP[group];
+  const sec1 = new Uint8Array(1 + peerPublic.length);
+  sec1[0] = 4;
+  sec1.set(peerPublic, 1);
+  if (!curve.utils.isValidPublicKey(sec1, false)) return undefined;
+  return curve.getSharedSecret(privateKey, sec1, false).slice(1, 1 + coord);
+}
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let result = 1n;
+  let b = base % mod;
+  let e = exp;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % mod;
+    b = (b * b) % mod;
+    e >>= 1n;
+  }
+  return result;
+}
+
+function toBig(b: Uint8Array): bigint {
+  let hex = '';
+  for (const x of b) hex += x.toString(16).padStart(2, '0');
+  return hex ? BigInt('0x' + hex) : 0n;
+}
+
+function fromBig(v: bigint, len: number): Uint8Array {
+  const hex = v.toString(16).padStart(len * 2, '0');
+  const out = new Uint8Array(len);
+  for (let i = 0; i < len; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
