@@ -1,0 +1,185 @@
+// The canvas: React Flow showing the lab's devices and links. It holds React Flow's node objects
+// locally (so drags and measurements stay smooth) and writes to the lab only through actions:
+// one moveDevice per drag when the drag ends, addLink on connect, deletes on Delete/menu.
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+  type OnBeforeDelete,
+} from '@xyflow/react';
+import type { DeviceKind } from '../../lab/types';
+import { useLab } from '../state/lab-store';
+import { useSession } from '../state/session-store';
+import { addDeviceAt, deleteActions, linkDevices } from '../state/commands';
+import { DeviceNode, type DeviceFlowNode } from './DeviceNode';
+import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
+import { syncNodes, toEdges } from './flow-model';
+import { ICON_CENTRE } from './geometry';
+import { PALETTE_MIME } from './palette-mime';
+
+const nodeTypes: NodeTypes = { device: DeviceNode };
+const edgeTypes: EdgeTypes = { link: LinkEdge };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const KIND_COLOUR: Record<DeviceKind, string> = { router: 'var(--router)', host: 'var(--host)', nat: 'var(--nat)' };
+
+export function LabCanvas() {
+  const lab = useLab((s) => s.lab);
+  const selection = useSession((s) => s.selection);
+  const select = useSession((s) => s.select);
+  const openContextMenu = useSession((s) => s.openContextMenu);
+  const fitRequest = useSession((s) => s.fitRequest);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Wait a frame so the new lab's nodes are on the canvas before fitting them.
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.25, maxZoom: 1.5, duration: 300 }));
+    return () => cancelAnimationFrame(frame);
+  }, [fitRequest, fitView]);
+
+  const selectedDevice = selection?.kind === 'device' ? selection.name : null;
+  const selectedLink = selection?.kind === 'link' ? selection.index : null;
+
+  const [nodes, setNodes] = useState<DeviceFlowNode[]>(() => syncNodes([], lab.devices, selectedDevice));
+  useEffect(() => {
+    setNodes((previous) => syncNodes(previous, lab.devices, selectedDevice));
+  }, [lab.devices, selectedDevice]);
+  const edges = useMemo(() => toEdges(lab, selectedLink), [lab, selectedLink]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DeviceFlowNode>[]) => {
+      // Removal goes through the lab (onBeforeDelete); everything else is view state.
+      setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected) select({ kind: 'device', name: change.id });
+      }
+    },
+    [select],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkFlowEdge>[]) => {
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected) select({ kind: 'link', index: Number(change.id.slice('link-'.length)) });
+      }
+    },
+    [select],
+  );
+
+  const onNodeDragStop = useCallback((_event: unknown, _node: DeviceFlowNode, dragged: DeviceFlowNode[]) => {
+    const { lab: current, dispatchAll } = useLab.getState();
+    const moves = dragged.flatMap((n) => {
+      const device = current.devices.find((d) => d.name === n.id);
+      const x = Math.round(n.position.x);
+      const y = Math.round(n.position.y);
+      return device && (device.x !== x || device.y !== y) ? [{ type: 'moveDevice' as const, name: n.id, x, y }] : [];
+    });
+    if (moves.length > 0) dispatchAll(moves);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => linkDevices(connection.source, connection.target), []);
+
+  const onBeforeDelete: OnBeforeDelete<DeviceFlowNode, LinkFlowEdge> = useCallback(async ({ nodes: gone, edges: cut }) => {
+    deleteActions(
+      gone.map((n) => n.id),
+      cut.map((e) => Number(e.id.slice('link-'.length))),
+    );
+    return false; // the lab change removes them from the canvas
+  }, []);
+
+  const onNodeContextMenu = useCallback(
+    (event: MouseEvent, node: DeviceFlowNode) => {
+      event.preventDefault();
+      const target = { kind: 'device' as const, name: node.id };
+      select(target);
+      openContextMenu({ x: event.clientX, y: event.clientY, target });
+    },
+    [select, openContextMenu],
+  );
+
+  const onEdgeContextMenu = useCallback(
+    (event: MouseEvent, edge: LinkFlowEdge) => {
+      event.preventDefault();
+      const target = { kind: 'link' as const, index: Number(edge.id.slice('link-'.length)) };
+      select(target);
+      openContextMenu({ x: event.clientX, y: event.clientY, target });
+    },
+    [select, openContextMenu],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (kind !== 'router' && kind !== 'host' && kind !== 'nat') return;
+      event.preventDefault();
+      const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addDeviceAt(kind, p.x - ICON_CENTRE.x, p.y - ICON_CENTRE.y);
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <ReactFlow<DeviceFlowNode, LinkFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      isValidConnection={(c) => c.source !== c.target}
+      onBeforeDelete={onBeforeDelete}
+      onNodeContextMenu={onNodeContextMenu}
+      onEdgeContextMenu={onEdgeContextMenu}
+      onPaneClick={() => select(null)}
+      onPaneContextMenu={(e) => e.preventDefault()}
+      onMoveStart={() => openContextMenu(null)}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      connectionMode={ConnectionMode.Loose}
+      connectionRadius={40}
+      deleteKeyCode={DELETE_KEYS}
+      multiSelectionKeyCode={null}
+      selectionKeyCode={null}
+      snapToGrid
+      snapGrid={[10, 10]}
+      fitView
+      fitViewOptions={{ padding: 0.25, maxZoom: 1.5 }}
+      minZoom={0.2}
+      maxZoom={3}
+      proOptions={{ hideAttribution: false }}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MiniMap
+        position="bottom-right"
+        pannable
+        zoomable
+        ariaLabel="Mini map of the lab"
+        nodeColor={(n) => KIND_COLOUR[(n.data as { kind: DeviceKind }).kind]}
+        nodeStrokeWidth={0}
+        nodeBorderRadius={8}
+        maskColor="var(--minimap-mask)"
+        style={{ width: 180, height: 120 }}
+      />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,56 @@
+// Editing commands shared by the canvas, the palette, the context menu and the side panel. Each
+// builds actions (data), sends them through the document store, and reports a refusal on screen,
+// so every entry point behaves the same way.
+import type { LabAction } from '../../lab/actions';
+import type { DeviceKind } from '../../lab/types';
+import { useLab } from './lab-store';
+import { useSession } from './session-store';
+
+function refuse(title: string, message: string) {
+  useSession.getState().notify(title, [{ where: 'edit', message }]);
+}
+
+/** Adds a device at a free spot near (x, y) and selects it. */
+export function addDeviceAt(kind: DeviceKind, x: number, y: number): void {
+  const { lab, dispatch } = useLab.getState();
+  let px = Math.round(x / 10) * 10;
+  let py = Math.round(y / 10) * 10;
+  // Nudge down-right past devices already there, so repeated clicks do not stack devices.
+  while (lab.devices.some((d) => Math.abs(d.x - px) < 40 && Math.abs(d.y - py) < 40)) {
+    px += 40;
+    py += 40;
+  }
+  const result = dispatch({ type: 'addDevice', kind, x: px, y: py });
+  if (!result.ok) return refuse('The device could not be added.', result.message);
+  const added = useLab.getState().lab.devices.at(-1);
+  if (added) useSession.getState().select({ kind: 'device', name: added.name });
+}
+
+/** Links two devices on their first free interfaces (the lab adds one when none is free). */
+export function linkDevices(a: string, b: string, aIface?: string, bIface?: string): void {
+  if (a === b) return;
+  const { dispatch } = useLab.getState();
+  const result = dispatch({ type: 'addLink', a: aIface ? `${a} ${aIface}` : a, b: bIface ? `${b} ${bIface}` : b });
+  if (!result.ok) return refuse(`${a} and ${b} could not be linked.`, result.message);
+  const links = useLab.getState().lab.links;
+  useSession.getState().select({ kind: 'link', index: links.length - 1 });
+}
+
+/** Deletes devices and links as one undo step. Links go first, by descending index, so indices stay valid. */
+export function deleteActions(devices: string[], links: number[]): void {
+  const { lab, dispatchAll } = useLab.getState();
+  const goneDevices = new Set(devices);
+  const touchesGone = (index: number) => {
+    const link = lab.links[index];
+    return link !== undefined && [link.a, link.b].some((end) => goneDevices.has(end.split(' ')[0]!));
+  };
+  const actions: LabAction[] = [
+    ...[...new Set(links)].filter((i) => !touchesGone(i)).sort((x, y) => y - x).map((index) => ({ type: 'deleteLink' as const, index })),
+    ...devices.map((name) => ({ type: 'deleteDevice' as const, name })),
+  ];
+  if (actions.length === 0) return;
+  const result = dispatchAll(actions);
+  if (!result.ok) return refuse('That could not be deleted.', result.message);
+  useSession.getState().select(null);
+  useSession.getState().openContextMenu(null);
+}

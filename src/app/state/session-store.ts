@@ -1,0 +1,49 @@
+// The session store: what the user is looking at, not what the lab is. Selection, the open
+// context menu and the messages on screen live here, so they never enter the undo history or
+// the autosave.
+import { create } from 'zustand';
+import type { LabProblem } from '../../lab/types';
+
+export type Selection =
+  | { kind: 'device'; name: string }
+  | { kind: 'link'; index: number }
+  | null;
+
+export interface Notice {
+  id: number;
+  title: string;
+  problems: LabProblem[];
+}
+
+export interface ContextMenuState {
+  x: number;
+  y: number;
+  target: Exclude<Selection, null>;
+}
+
+interface SessionState {
+  selection: Selection;
+  notices: Notice[];
+  contextMenu: ContextMenuState | null;
+  /** Bumped to ask the canvas to fit the whole lab in view (after a new lab opens). */
+  fitRequest: number;
+  requestFit: () => void;
+  select: (selection: Selection) => void;
+  notify: (title: string, problems: LabProblem[]) => void;
+  dismiss: (id: number) => void;
+  openContextMenu: (menu: ContextMenuState | null) => void;
+}
+
+let nextNoticeId = 1;
+
+export const useSession = create<SessionState>()((set) => ({
+  selection: null,
+  notices: [],
+  contextMenu: null,
+  fitRequest: 0,
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+  select: (selection) => set({ selection }),
+  notify: (title, problems) => set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, title, problems }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  openContextMenu: (contextMenu) => set({ contextMenu }),
+}));
