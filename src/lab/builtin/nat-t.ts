@@ -1,0 +1,71 @@
+import type { Lab } from '../types';
+import type { BuiltinLab } from './types';
+import { ethernet, hostConfig, ipsecProfile, isakmpPolicy, sections, transformSet, tunnelInterface } from './parts';
+import { editDevice } from './two-sites';
+
+const r1 = sections(
+  'hostname R1\n',
+  sections(isakmpPolicy('198.51.100.2'), transformSet('tunnel'), ipsecProfile()),
+  tunnelInterface({ address: '172.16.0.1', destination: '198.51.100.2', mode: 'ipsec', protection: true }),
+  ethernet('GigabitEthernet1', '10.0.0.10', '255.255.255.0', ' description private address, mapped to 198.51.100.10 by NAT1\n'),
+  ethernet('GigabitEthernet2', '10.1.1.1'),
+  'ip route 0.0.0.0 0.0.0.0 10.0.0.1\nip route 10.2.2.0 255.255.255.0 Tunnel0\n',
+);
+
+const nat1 = sections(
+  'hostname NAT1\n',
+  ethernet('GigabitEthernet0/0', '10.0.0.1', '255.255.255.0', ' ip nat inside\n'),
+  ethernet('GigabitEthernet0/1', '198.51.100.1', '255.255.255.0', ' ip nat outside\n'),
+  'ip nat inside source static 10.0.0.10 198.51.100.10\n',
+);
+
+const r2 = sections(
+  'hostname R2\n',
+  sections(isakmpPolicy('198.51.100.10'), transformSet('tunnel'), ipsecProfile()),
+  tunnelInterface({ address: '172.16.0.2', destination: '198.51.100.10', mode: 'ipsec', protection: true }),
+  ethernet('GigabitEthernet1', '198.51.100.2'),
+  ethernet('GigabitEthernet2', '10.2.2.1'),
+  'ip route 10.1.1.0 255.255.255.0 Tunnel0\n',
+);
+
+const lab: Lab = {
+  format: 'tunnelscope-lab',
+  version: 1,
+  title: 'IPsec VTI behind a cloud-style static NAT (NAT-T)',
+  notes:
+    "R1 has a private address, 10.0.0.10, which NAT1 maps one-to-one to 198.51.100.10, as a cloud provider's elastic IP does. " +
+    'R2 only ever sees 198.51.100.10.\n\n' +
+    'What to try: ping H2 from H1, then open the IKE packets on both sides of NAT1. In messages 3 and 4 the NAT-D hashes ' +
+    'disagree, so from message 5 on IKE moves from UDP 500 to UDP 4500, and ESP travels inside UDP 4500 too. ' +
+    'On R1, `show crypto ipsec sa` says `Tunnel UDP-Encaps` and the plaintext MTU drops from 1438 to 1422: the 8-byte UDP header.',
+  seed: 1,
+  devices: [
+    { name: 'H1', kind: 'host', x: 0, y: 200, config: hostConfig('H1', '10.1.1.10', '10.1.1.1') },
+    { name: 'R1', kind: 'router', x: 220, y: 200, config: r1 },
+    { name: 'NAT1', kind: 'nat', x: 440, y: 200, config: nat1 },
+    { name: 'R2', kind: 'router', x: 660, y: 200, config: r2 },
+    { name: 'H2', kind: 'host', x: 880, y: 200, config: hostConfig('H2', '10.2.2.10', '10.2.2.1') },
+  ],
+  links: [
+    { a: 'H1 Ethernet0', b: 'R1 GigabitEthernet2' },
+    { a: 'R1 GigabitEthernet1', b: 'NAT1 GigabitEthernet0/0' },
+    { a: 'NAT1 GigabitEthernet0/1', b: 'R2 GigabitEthernet1' },
+    { a: 'R2 GigabitEthernet2', b: 'H2 Ethernet0' },
+  ],
+};
+
+export const NAT_T_STATIC: BuiltinLab = {
+  id: 'nat-t-static',
+  question: 'What changes when a NAT sits in the path (NAT-T, UDP 4500)?',
+  lab,
+  goal: {
+    summary: 'H1 reaches H2 with ESP carried in UDP 4500 through the NAT.',
+    checks: [
+      { description: 'H1 reaches H2 (10.2.2.10)', device: 'H1', command: 'ping 10.2.2.10', pattern: 'Success rate is 100 percent', warmup: true, whereToLook: 'Follow the IKE exchange through NAT1: which message gets no answer?' },
+      { description: 'the SA is UDP-encapsulated', device: 'R1', command: 'show crypto ipsec sa', pattern: 'Tunnel UDP-Encaps', whereToLook: 'IKE moves to NAT-T only when the NAT-D payloads show a NAT.' },
+    ],
+  },
+  hints: [],
+  // R2 keyed for R1's private address: the classic NAT mistake. R2 sees 198.51.100.10 and has no key for it.
+  variants: { broken: editDevice(lab, 'R2', (c) => c.replace('crypto isakmp key cisco123 address 198.51.100.10', 'crypto isakmp key cisco123 address 10.0.0.10')) },
+};
