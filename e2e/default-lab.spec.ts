@@ -1,0 +1,61 @@
+// The first thing a newcomer sees: the built-in lab, drawn by the built app with no errors.
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { device, expectCleanPage, openApp, watchPage } from './helpers';
+
+test('the default lab opens with 4 devices and 3 labelled links, without page errors', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  for (const name of ['Host H1', 'Router R1', 'Router R2', 'Host H2']) await expect(device(page, name)).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.getByRole('group', { name: 'Link from R1 GigabitEthernet1 to R2 GigabitEthernet1' })).toBeAttached(); // a level line has no height, so not 'visible'
+
+  const labels = await page.locator('.link-label').allTextContents();
+  expect(labels.sort()).toEqual(['Et0', 'Et0', 'Gi1', 'Gi1', 'Gi2', 'Gi2']);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('IPsec static VTI between two sites');
+
+  // Every device is on screen after the initial fit.
+  const viewport = page.viewportSize()!;
+  for (const box of await Promise.all((await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()))) {
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+  }
+  expectCleanPage(watch);
+});
+
+test('screenshot of the main screen for review', async ({ page }, testInfo) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await page.waitForTimeout(300); // let the initial fit settle
+  const path = testInfo.outputPath('main-screen.png');
+  await page.screenshot({ path });
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/main-screen.png' });
+  mkdirSync('docs', { recursive: true });
+  copyFileSync(path, 'docs/screenshot.png');
+
+  await device(page, 'Router R1').click();
+  await expect(page.getByLabel('Running-config')).toHaveValue(/hostname R1/);
+  await page.screenshot({ path: 'test-results/device-selected.png' });
+  expectCleanPage(watch);
+});
+
+test('axe finds no serious or critical violations on the main screen', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  const views: Record<string, () => Promise<void>> = {
+    'nothing selected': async () => undefined,
+    'device selected': async () => device(page, 'Router R1').click(),
+    'link selected': async () => page.getByRole('button', { name: /Gi1 to R2 Gi1/ }).click(),
+  };
+  for (const [view, open] of Object.entries(views)) {
+    await open();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
