@@ -1,0 +1,88 @@
+// One interface of a simulated device: its configuration (from src/ios), its MAC, its
+// administrative and line-protocol state, and the counters `show interfaces` prints.
+import type { InterfaceConfig } from '../ios/model';
+import { type Ip, parseIp, prefixFromMask } from './addr';
+import type { Link } from './link';
+import type { SimTime } from './scheduler';
+
+export type InterfaceKind = 'ethernet' | 'loopback' | 'tunnel';
+
+/** The "Status" column of `show ip interface brief`. */
+export type LinkStatus = 'up' | 'down' | 'administratively down';
+
+export interface InterfaceCounters {
+  inputPackets: number;
+  inputBytes: number;
+  outputPackets: number;
+  outputBytes: number;
+  inputDrops: number;
+  outputDrops: number;
+  broadcasts: number;
+  multicasts: number;
+}
+
+export function interfaceKind(name: string): InterfaceKind {
+  if (/^Loopback/i.test(name)) return 'loopback';
+  if (/^Tunnel/i.test(name)) return 'tunnel';
+  return 'ethernet';
+}
+
+const zeroCounters = (): InterfaceCounters => ({
+  inputPackets: 0, inputBytes: 0, outputPackets: 0, outputBytes: 0, inputDrops: 0, outputDrops: 0, broadcasts: 0, multicasts: 0,
+});
+
+export class SimInterface {
+  readonly kind: InterfaceKind;
+  link?: Link;
+  status: LinkStatus = 'down';
+  lineProtocol = false;
+  /** Simulated time of the last line-protocol change (`Last input`, OSPF timers). */
+  lastChange: SimTime = 0;
+  counters: InterfaceCounters = zeroCounters();
+  /** Why a tunnel's line protocol is down, in words (shown in the trace and the inspector). */
+  downReason?: string;
+  /** Tunnel recursive routing detected: held down until this time (IOS `%TUN-5-RECURDOWN`). */
+  recursionHoldUntil?: SimTime;
+
+  constructor(
+    public config: InterfaceConfig,
+    /** Hardware address, colon form; loopbacks and tunnels have none. */
+    readonly mac: string | undefined,
+  ) {
+    this.kind = interfaceKind(config.name);
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  get adminUp(): boolean {
+    return !this.config.shutdown;
+  }
+
+  /** Up and up: the interface can carry packets. */
+  get usable(): boolean {
+    return this.status === 'up' && this.lineProtocol;
+  }
+
+  /** The primary address as a number and prefix length, when one is configured and valid. */
+  get address(): { ip: Ip; prefixLength: number } | undefined {
+    const a = this.config.ipAddress;
+    if (!a) return undefined;
+    const ipv = parseIp(a.address);
+    const mask = parseIp(a.mask);
+    if (ipv === undefined || mask === undefined) return undefined;
+    const len = prefixFromMask(mask);
+    if (len === undefined) return undefined;
+    return { ip: ipv, prefixLength: len };
+  }
+
+  /** Hardware MTU: Ethernet 1500; a tunnel reports its transport's MTU minus overhead elsewhere. */
+  get mtu(): number {
+    return this.kind === 'tunnel' ? 17916 : this.kind === 'loopback' ? 1514 : 1500;
+  }
+
+  resetCounters(): void {
+    this.counters = zeroCounters();
+  }
+}
