@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseIpv4 } from '../../wire/ipv4';
+import { parseUdp } from '../../wire/udp';
+import { parseEsp } from '../../wire/esp';
+import { espDecapsulate, espEncapsulate, espSpiOf } from './esp-process';
+import { icmpPacket, saPair, type TestSaOptions } from './fixtures/packets';
+
+const must = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
+  if (!r.ok) throw new Error(`unexpected refusal: ${JSON.stringify(r)}`);
+  return r as Extract<T, { ok: true }>;
+};
+
+const suites: [string, TestSaOptions][] = [
+  ['esp-aes esp-sha-hmac', {}],
+  ['esp-aes 256 esp-sha256-hmac', { keyBits: 256, integrity: 'esp-sha256-hmac' }],
+  ['esp-aes 192 esp-sha384-hmac', { keyBits: 192, integrity: 'esp-sha384-hmac' }],
+  ['esp-gcm', { cipher: 'esp-gcm', integrity: null }],
+  ['esp-gcm 256', { cipher: 'esp-gcm', keyBits: 256, integrity: null }],
+  ['esp-3des esp-md5-hmac', { cipher: 'esp-3des', integrity: 'esp-md5-hmac' }],
+  ['esp-des esp-sha512-hmac', { cipher: 'esp-des', integrity: 'esp-sha512-hmac' }],
+  ['esp-null esp-sha-hmac', { cipher: 'esp-null' }],
+];
+
+describe('ESP tunnel mode', () => {
+  it.each(suites)('%s: decapsulate(encapsulate(p)) = p, in tunnel and transport, with and without NAT-T', (_n, o) => {
+    for (const mode of ['tunnel', 'transport'] as const) {
+      for (const natT of [false, true]) {
+        const { out, in: rx } = saPair({ ...o, mode, natT });
+        for (const len of [28, 100, 1400]) {
+          const inner = icmpPacket(len, { seq: len });
+          const enc = must(espEncapsulate(out, inner));
+          const dec = must(espDecapsulate(rx, enc.packet));
+          expect(dec.packet).toEqual(inner);
+          expect(dec.nextHeader).toBe(mode === 'tunnel' ? 4 : 1);
+        }
+      }
+    }
+  });
+
+  it('builds the outer header: protocol 50, TTL 255, SA endpoints, DF copied, ToS copied', () => {
+    const { out } = saPair();
+    const enc = must(espEncapsulate(out, icmpPacket(100, { df: true, tos: 0xb8 }), { id: 77 }));
+    const ip = must(parseIpv4(enc.packet)).value;
+    expect([ip.protocol, ip.ttl, ip.src, ip.dst, ip.df, ip.id, ip.tos]).toEqual([50, 255, '203.0.113.1', '203.0.113.5', true, 77, 0xb8]);
+    const noDf = must(parseIpv4(must(espEncapsulate(out, icmpPacket(100, { df: false }))).packet)).value;
+    expect(noDf.df).toBe(false);
+    const { out: setDf } = saPair({ extra: { dfBit: 'set' } });
+    expect(must(parseIpv4(must(espEncapsulate(setDf, icmpPacket(100))).packet)).value.df).toBe(true);
+  });
+
+  it('numbers packets from 1 and puts SPI and sequence in the ESP header', () => {
+    const { out } = saPair({ spi: 0xc0ffee01 });
+    for (let n = 1; n <= 3; n++) {
+      const enc = must(espEncapsulate(out, icmpPacket(64)));
+      expect(enc.sequence).toBe(n);
+      const esp = must(parseEsp(enc.packet.subarray(enc.espOffset))).value;
+      expect([esp.spi, esp.sequence]).toEqual([0xc0ffee01, n]);
+      expect(espSpiOf(enc.packet)).toBe(0xc0ffee01);
+    }
+    expect(out.sequence).toBe(3);
+    expect(out.counters.encapsulated).toBe(3);
+  });
+
+  it('pads 1, 2, 3, ... to the block: 1400-byte inner, esp-aes: 6 pad bytes (1400 + 6 + 2 = 1408)', () => {
+    const { out } = saPair();
+    const enc = must(espEncapsulate(out, icmpPacket(1400)));
+    // outer 20 + ESP 8 + IV 16 + 1408 + ICV 12
+    expect(enc.packet.length).toBe(1464);
+  });
+
+  it('NAT-T: UDP 4500 -> 4500 with a zero checksum, ESP right after it', () => {
+    const { out } = saPair({ natT: true });
+    const enc = must(espEncapsulate(out, icmpPacket(100)));
+    const ip = must(parseIpv4(enc.packet)).value;
+    expect(ip.protocol).toBe(17);
+    const udp = must(parseUdp(ip.payload)).value;
+    expect([udp.srcPort, udp.dstPort, udp.checksum, udp.length]).toEqual([4500, 4500, 0, ip.payload.length]);
+    expect(enc.espOffset).toBe(28);
+    expect(espSpiOf(enc.packet)).toBe(0x1a2b3c4d);
+  });
+
+  it('transport mode keeps the original header (addresses, TTL, id) and changes the protocol', () => {
+    const { out } = saPair({ mode: 'transport' });
+    const inner = icmpPacket(200, { id: 4242 });
+    const ip = must(parseIpv4(must(espEncapsulate(out, inner)).packet)).value;
+    expect([ip.src, ip.dst, ip.ttl, ip.id, ip.protocol]).toEqual(['10.1.1.10', '10.2.2.10', 254, 4242, 50]);
+  });
+
+  it('is deterministic: the same seed gives the same bytes', () => {
+    const a = must(espEncapsulate(saPair().out, icmpPacket(300))).packet;
+    const b = must(espEncapsulate(saPair().out, icmpPacket(300))).packet;
+    expect(a).toEqual(b);
+    const c = must(espEncapsulate(saPair({ seed: 'other' }).out, icmpPacket(300))).packet;
+    expect(c).not.toEqual(a);
+  });
+});
+
+describe('ESP receive refusals', () => {
+  it('a flipped ciphertext bit: "ICV mismatch", counted, window unchanged', () => {
+    for (const o of [{}, { cipher: 'esp-gcm', integrity: null }] as TestSaOptions[]) {
+      const { out, in: rx } = saPair(o);
+      const enc = must(espEncapsulate(out, icmpPacket(100))).packet;
+      enc[enc.length - 20]! ^= 0x80;
+      expect(espDecapsulate(rx, enc)).toEqual({ ok: false, reason: 'ICV mismatch', sequence: 1 });
+      expect(rx.counters.icvFailures).toBe(1);
+      expect(rx.replay!.highest).toBe(0);
+    }
+  });
+
+  it('a replayed packet: "replayed sequence N"', () => {
+    const { out, in: rx } = saPair();
+    const p1 = must(espEncapsulate(out, icmpPacket(100))).packet;
+    must(espDecapsulate(rx, p1));
+    expect(espDecapsulate(rx, p1)).toEqual({ ok: false, reason: 'replayed sequence 1', sequence: 1 });
+    expect(rx.counters.replayFailures).toBe(1);
+  });
+
+  it('an old packet: "sequence N is left of the window"', () => {
+    const { out, in: rx } = saPair();
+    const first = must(espEncapsulate(out, icmpPacket(60))).packet;
+    for (let i = 0; i < 70; i++) must(espDecapsulate(rx, must(espEncapsulate(out, icmpPacket(60))).packet));
+    const r = espDecapsulate(rx, first);
+    expect(r).toEqual({ ok: false, reason: 'sequence 1 is left of the window (highest 71, window 64)', sequence: 1 });
+  });
+
+  it('packets out of order inside the window are accepted', () => {
+    const { out, in: rx } = saPair();
+    const ps = [1, 2, 3, 4].map(() => must(espEncapsulate(out, icmpPacket(60))).packet);
+    for (const i of [3, 0, 2, 1]) must(espDecapsulate(rx, ps[i]!));
+  });
+
+  it('a wrong key gives ICV mismatch; a wrong SPI, a non-ESP packet and IKE on 4500 say why', () => {
+    const { out } = saPair();
+    const { in: other } = saPair({ seed: 'other' });
+    const p = must(espEncapsulate(out, icmpPacket(100))).packet;
+    expect(espDecapsulate(other, p)).toMatchObject({ ok: false, reason: 'ICV mismatch' });
+    const { in: otherSpi } = saPair({ spi: 0x5000 });
+    expect(espDecapsulate(otherSpi, p)).toMatchObject({ ok: false, reason: 'SPI 0x1a2b3c4d is not this SA\'s (0x00005000)' });
+    expect(espDecapsulate(otherSpi, icmpPacket(100))).toEqual({ ok: false, reason: 'IP protocol 1 is not ESP' });
+  });
+
+  it('bad padding under a valid ICV is refused with the byte (encryption-only SA, wrong key)', () => {
+    const { out } = saPair({ integrity: null });
+    const { in: wrongKey } = saPair({ integrity: null, seed: 'other' });
+    const p = must(espEncapsulate(out, icmpPacket(100))).packet;
+    const r = espDecapsulate(wrongKey, p);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/padding|pad length|next header|inner packet/);
+  });
+
+  it('sequence exhaustion is refused at 2^32 - 1 (no ESN)', () => {
+    const { out } = saPair();
+    out.sequence = 0xffffffff;
+    expect(espEncapsulate(out, icmpPacket(60)).ok).toBe(false);
+  });
+
+  it('never throws on random or mangled packets (fuzz)', () => {
+    const { out, in: rx } = saPair({ natT: true });
+    const good = must(espEncapsulate(out, icmpPacket(120))).packet;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 160 }), fc.integer({ min: 0, max: good.length - 1 }), fc.boolean(), (junk, at, mangle) => {
+        const input = mangle ? good.slice() : junk;
+        if (mangle) input[at]! ^= junk[0] ?? 1;
+        const r = espDecapsulate(rx, input);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
