@@ -272,7 +272,10 @@ export class Device {
       for (const t of this.interfaces.values()) {
         if (t.kind !== 'tunnel') continue;
         const { status, line, reason, recursive } = this.evaluateTunnel(t);
-        if (recursive && t.lineProtocol) {
+        if (recursive) {
+          // IOS brings the tunnel up, routes through it, notices the loop and disables it:
+          // up, %TUN-5-RECURDOWN, down; it retries later and flaps the same way while the loop lasts.
+          if (!t.lineProtocol) this.setState(t, 'up', true);
           this.log(`%TUN-5-RECURDOWN: ${t.name} temporarily disabled due to recursive routing`);
           t.recursionHoldUntil = this.now + RECURSION_HOLD;
           this.net.scheduler.schedule(RECURSION_HOLD, `${this.name} ${t.name} recursion hold ends`, () => this.net.refresh());
