@@ -1,0 +1,312 @@
+// The command matcher shared by the config-file parser and the interactive console: one trie per
+// mode built from declared rules, IOS unique-prefix matching, `no` forms, and the answers the
+// console needs (`?` help, Tab completion, the caret position of invalid input).
+import { INTERFACE_TYPES, normalizeInterfaceName, resolveInterfaceType } from '../interface-names';
+import { compileSyntax, paramLabel, type Element, type ParamType } from './syntax';
+
+export interface RuleSpec<C = unknown> {
+  /** Stable id of the command: the action's `cmd`. */
+  cmd: string;
+  syntax: string;
+  /** Help text for keywords and parameters of this rule, by keyword or parameter name. */
+  help?: Record<string, string>;
+  /** Elements a `no` form needs before <cr> is accepted (default: the leading keywords). */
+  noMin?: number;
+  /** False: the command has no `no` form. */
+  negatable?: boolean;
+  /** Extra per-rule data for whoever interprets the match (the applier, the exec runner). */
+  data?: C;
+}
+
+interface TrieEdge {
+  elem: Element;
+  help: string;
+  node: TrieNode;
+}
+
+interface TrieNode {
+  edges: TrieEdge[];
+  /** Rules that may end here (IOS shows `<cr>`). */
+  ends: RuleSpec[];
+  /** Rules whose path passes here, with this node's depth, for `no` forms. */
+  through: { rule: RuleSpec; depth: number }[];
+}
+
+export interface Token {
+  text: string;
+  start: number;
+}
+
+export function tokenizeLine(line: string): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) out.push({ text: m[0], start: m.index });
+  return out;
+}
+
+export type MatchOutcome =
+  | { ok: true; rule: RuleSpec; args: Record<string, string>; no: boolean }
+  | { ok: false; kind: 'invalid'; at: number }
+  | { ok: false; kind: 'incomplete' }
+  | { ok: false; kind: 'ambiguous'; upto: number }
+  | { ok: false; kind: 'empty' };
+
+export interface HelpEntry {
+  word: string;
+  help: string;
+}
+
+const sameElem = (a: Element, b: Element): boolean =>
+  a.kind === 'kw' ? b.kind === 'kw' && a.word === b.word && a.capture === b.capture : b.kind === 'param' && a.name === b.name && JSON.stringify(a.type) === JSON.stringify(b.type);
+
+const PARAM_ORDER: Record<ParamType['t'], number> = { ipv4: 0, int: 1, if: 2, word: 3, line: 4 };
+
+/** One mode's commands. `noKeyword` adds the `no` prefix (config modes). */
+export class Grammar {
+  readonly root: TrieNode = { edges: [], ends: [], through: [] };
+  readonly rules: RuleSpec[] = [];
+
+  constructor(
+    readonly mode: string,
+    specs: RuleSpec[],
+    readonly noKeyword = true,
+  ) {
+    for (const s of specs) this.add(s);
+  }
+
+  add(spec: RuleSpec): void {
+    this.rules.push(spec);
+    for (const variant of compileSyntax(spec.syntax)) {
+      let node = this.root;
+      variant.forEach((elem, depth) => {
+        let edge = node.edges.find((e) => sameElem(e.elem, elem));
+        if (!edge) {
+          const key = elem.kind === 'kw' ? elem.word : elem.name;
+          edge = { elem, help: spec.help?.[key] ?? '', node: { edges: [], ends: [], through: [] } };
+          node.edges.push(edge);
+          node.edges.sort((a, b) => edgeRank(a) - edgeRank(b));
+        } else if (!edge.help) {
+          const key = elem.kind === 'kw' ? elem.word : elem.name;
+          edge.help = spec.help?.[key] ?? '';
+        }
+        node = edge.node;
+        node.through.push({ rule: spec, depth: depth + 1 });
+      });
+      if (!node.ends.includes(spec)) node.ends.push(spec);
+    }
+  }
+
+  /** Matches a whole line. */
+  match(line: string): MatchOutcome {
+    const tokens = tokenizeLine(line);
+    if (tokens.length === 0) return { ok: false, kind: 'empty' };
+    let i = 0;
+    let no = false;
+    if (this.noKeyword && this.isNo(tokens[0]!.text)) {
+      no = true;
+      i = 1;
+      if (tokens.length === 1) return { ok: false, kind: 'incomplete' };
+    }
+    return this.walk(this.root, tokens, i, line, no, {}, 0);
+  }
+
+  private isNo(text: string): boolean {
+    const t = text.toLowerCase();
+    if (t === 'no') return true;
+    return t === 'n' ? false : false;
+  }
+
+  private walk(node: TrieNode, tokens: Token[], i: number, line: string, no: boolean, args: Record<string, string>, depth: number): MatchOutcome {
+    if (i >= tokens.length) {
+      const end = node.ends[0];
+      if (end && !(no && end.negatable === false)) return { ok: true, rule: end, args, no };
+      if (no) {
+        const partial = node.through.find((t) => t.rule.negatable !== false && t.depth >= noMinOf(t.rule));
+        if (partial) return { ok: true, rule: partial.rule, args, no };
+      }
+      return { ok: false, kind: 'incomplete' };
+    }
+    const tok = tokens[i]!;
+    const lower = tok.text.toLowerCase();
+    const kws = node.edges.filter((e) => e.elem.kind === 'kw' && e.elem.word.toLowerCase().startsWith(lower));
+    const exact = kws.filter((e) => e.elem.kind === 'kw' && e.elem.word.toLowerCase() === lower);
+    const chosen = exact.length > 0 ? exact : kws;
+    let best: MatchOutcome | undefined;
+    if (chosen.length > 1 && new Set(chosen.map((e) => (e.elem as { word: string }).word)).size > 1) {
+      return { ok: false, kind: 'ambiguous', upto: tok.start + tok.text.length };
+    }
+    for (const edge of chosen) {
+      const elem = edge.elem as Extract<Element, { kind: 'kw' }>;
+      const next = elem.capture ? { ...args, [elem.capture]: args[elem.capture] ? `${args[elem.capture]} ${elem.word}` : elem.word } : args;
+      const r = this.walk(edge.node, tokens, i + 1, line, no, next, depth + 1);
+      if (r.ok) return r;
+      best = deeper(best, r);
+    }
+    if (chosen.length === 0) {
+      for (const edge of node.edges) {
+        if (edge.elem.kind !== 'param') continue;
+        const m = matchParam(edge.elem.type, tokens, i, line);
+        if (!m) continue;
+        const r = this.walk(edge.node, tokens, i + m.consumed, line, no, { ...args, [edge.elem.name]: m.value }, depth + 1);
+        if (r.ok) return r;
+        best = deeper(best, r);
+      }
+    }
+    return best ?? { ok: false, kind: 'invalid', at: tok.start + badOffset(node, lower) };
+  }
+
+  /** The trie node reached by complete tokens, or the failure that stops there. */
+  private descend(tokens: Token[], line: string): { node: TrieNode; no: boolean } | MatchOutcome {
+    let node = this.root;
+    let i = 0;
+    let no = false;
+    if (this.noKeyword && tokens.length > 0 && tokens[0]!.text.toLowerCase() === 'no') {
+      no = true;
+      i = 1;
+    }
+    while (i < tokens.length) {
+      const tok = tokens[i]!;
+      const lower = tok.text.toLowerCase();
+      const kws = node.edges.filter((e) => e.elem.kind === 'kw' && e.elem.word.toLowerCase().startsWith(lower));
+      const exact = kws.find((e) => e.elem.kind === 'kw' && e.elem.word.toLowerCase() === lower);
+      if (exact || kws.length === 1) {
+        node = (exact ?? kws[0]!).node;
+        i++;
+        continue;
+      }
+      if (kws.length > 1) return { ok: false, kind: 'ambiguous', upto: tok.start + tok.text.length };
+      let moved = false;
+      for (const edge of node.edges) {
+        if (edge.elem.kind !== 'param') continue;
+        const m = matchParam(edge.elem.type, tokens, i, line);
+        if (m) {
+          node = edge.node;
+          i += m.consumed;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved) return { ok: false, kind: 'invalid', at: tok.start + badOffset(node, lower) };
+    }
+    return { node, no };
+  }
+
+  /**
+   * `?` help. `line` is what precedes the `?`: ending in a space (or empty) lists the next words
+   * with their help and `<cr>` when the command may end; ending in a partial word lists the
+   * keywords it may complete to.
+   */
+  help(line: string): { entries: HelpEntry[]; partial: boolean } | MatchOutcome {
+    const partial = line.length > 0 && !/\s$/.test(line);
+    const tokens = tokenizeLine(line);
+    const last = partial ? tokens.pop() : undefined;
+    const d = this.descend(tokens, line);
+    if ('ok' in d) return d;
+    const entries: HelpEntry[] = [];
+    if (tokens.length === 0 && this.noKeyword && (!last || 'no'.startsWith(last.text.toLowerCase())) && !d.no) {
+      entries.push({ word: 'no', help: 'Negate a command or set its defaults' });
+    }
+    for (const e of d.node.edges) {
+      if (e.elem.kind === 'kw') {
+        if (!last || e.elem.word.toLowerCase().startsWith(last.text.toLowerCase())) entries.push({ word: e.elem.word, help: e.help });
+      } else if (e.elem.type.t === 'if') {
+        for (const t of INTERFACE_TYPES) {
+          if (!last || t.full.toLowerCase().startsWith(last.text.toLowerCase())) entries.push({ word: t.full, help: t.help });
+        }
+      } else if (!last) {
+        entries.push({ word: paramLabel(e.elem.type), help: e.help });
+      }
+    }
+    if (!partial) {
+      const canEnd = d.node.ends.length > 0 || (d.no && d.node.through.some((t) => t.depth >= noMinOf(t.rule)));
+      if (canEnd) entries.push({ word: '<cr>', help: '' });
+    }
+    if (partial) entries.sort((a, b) => a.word.localeCompare(b.word));
+    return { entries, partial };
+  }
+
+  /** Tab completion: the full keywords the last (partial) word may complete to. */
+  complete(line: string): string[] {
+    const tokens = tokenizeLine(line);
+    const endsInSpace = /\s$/.test(line) || line.length === 0;
+    const last = endsInSpace ? undefined : tokens.pop();
+    const d = this.descend(tokens, line);
+    if ('ok' in d) return [];
+    const prefix = (last?.text ?? '').toLowerCase();
+    const words: string[] = [];
+    if (tokens.length === 0 && this.noKeyword && 'no'.startsWith(prefix) && prefix.length > 0) words.push('no');
+    for (const e of d.node.edges) {
+      if (e.elem.kind === 'kw' && e.elem.word.toLowerCase().startsWith(prefix)) words.push(e.elem.word);
+      if (e.elem.kind === 'param' && e.elem.type.t === 'if' && prefix) {
+        const n = normalizeInterfaceName(last!.text);
+        if (n) words.push(n);
+        else for (const t of INTERFACE_TYPES) if (t.full.toLowerCase().startsWith(prefix)) words.push(t.full);
+      }
+    }
+    return [...new Set(words)];
+  }
+}
+
+function noMinOf(rule: RuleSpec): number {
+  if (rule.noMin !== undefined) return rule.noMin;
+  const first = compileSyntax(rule.syntax)[0] ?? [];
+  let n = 0;
+  while (n < first.length && first[n]!.kind === 'kw') n++;
+  return Math.max(1, n);
+}
+
+function edgeRank(e: TrieEdge): number {
+  return e.elem.kind === 'kw' ? -1 : PARAM_ORDER[e.elem.type.t];
+}
+
+function deeper(a: MatchOutcome | undefined, b: MatchOutcome): MatchOutcome {
+  if (!a) return b;
+  const pos = (m: MatchOutcome): number => (m.ok ? Infinity : m.kind === 'invalid' ? m.at : m.kind === 'ambiguous' ? m.upto : m.kind === 'incomplete' ? Infinity - 1 : -1);
+  return pos(b) > pos(a) ? b : a;
+}
+
+/** Offset inside the bad word of the first character no keyword here accepts (IOS caret). */
+function badOffset(node: TrieNode, lower: string): number {
+  let best = 0;
+  for (const e of node.edges) {
+    if (e.elem.kind !== 'kw') continue;
+    const w = e.elem.word.toLowerCase();
+    let k = 0;
+    while (k < lower.length && k < w.length && w[k] === lower[k]) k++;
+    best = Math.max(best, k);
+  }
+  return Math.min(best, Math.max(0, lower.length - 1));
+}
+
+export function matchParam(type: ParamType, tokens: Token[], i: number, line: string): { consumed: number; value: string } | undefined {
+  const tok = tokens[i]!;
+  switch (type.t) {
+    case 'ipv4':
+      return isIpv4(tok.text) ? { consumed: 1, value: tok.text } : undefined;
+    case 'word':
+      return { consumed: 1, value: tok.text };
+    case 'line':
+      return { consumed: tokens.length - i, value: line.slice(tok.start).trimEnd() };
+    case 'int': {
+      if (!/^\d+$/.test(tok.text)) return undefined;
+      const n = Number(tok.text);
+      return n >= type.min && n <= type.max ? { consumed: 1, value: String(n) } : undefined;
+    }
+    case 'if': {
+      const one = normalizeInterfaceName(tok.text);
+      if (one) return { consumed: 1, value: one };
+      const next = tokens[i + 1];
+      if (next && /^[A-Za-z-]+$/.test(tok.text) && resolveInterfaceType(tok.text)) {
+        const two = normalizeInterfaceName(`${tok.text} ${next.text}`);
+        if (two) return { consumed: 2, value: two };
+      }
+      return undefined;
+    }
+  }
+}
+
+export function isIpv4(text: string): boolean {
+  const p = text.split('.');
+  return p.length === 4 && p.every((x) => /^\d{1,3}$/.test(x) && Number(x) <= 255);
+}

@@ -1,0 +1,145 @@
+// Running-config text -> model. Every line goes through the same grammar the console uses. A line
+// the model does not know is kept verbatim (inside its section, or as a top-level block with its
+// indented children, anchored after the group of sections it followed) and reported.
+import type { ConfigMode, ModeContext } from './actions';
+import { applyAction, resolveConfigLine } from './config-grammar';
+import { emptyConfig, type IosConfig, type SectionGroup, type UnknownBlock } from './model';
+
+export interface UnsupportedLine {
+  /** 1-based, as an editor shows it. */
+  lineNo: number;
+  text: string;
+  /** The header of the section the line sits in, e.g. `interface Tunnel0`. */
+  section?: string;
+}
+
+export interface ParseError {
+  lineNo: number;
+  text: string;
+  message: string;
+}
+
+export interface ParseResult {
+  config: IosConfig;
+  unsupported: UnsupportedLine[];
+  errors: ParseError[];
+}
+
+type Section =
+  | { kind: 'known'; indent: number; header: string; mode: ConfigMode; context: ModeContext }
+  | { kind: 'unknown'; indent: number; header: string; block: UnknownBlock };
+
+/** Which group of running-config a top-level command belongs to (anchors unknown blocks). */
+export function groupOfCommand(cmd: string): SectionGroup {
+  if (cmd === 'global.hostname' || cmd === 'global.ip-routing') return 'hostname';
+  if (cmd.startsWith('crypto.')) return 'crypto';
+  if (cmd === 'global.interface') return 'interfaces';
+  if (cmd === 'global.router-ospf') return 'routers';
+  if (cmd === 'global.ip-default-gateway') return 'global-ip';
+  if (cmd.startsWith('global.ip-nat')) return 'nat';
+  if (cmd === 'global.ip-route') return 'routes';
+  if (cmd.startsWith('acl.')) return 'acl';
+  return 'hostname';
+}
+
+/** The `extra` list of the object a sub-mode edits. */
+export function sectionExtra(config: IosConfig, mode: ConfigMode, ctx: ModeContext): string[] | undefined {
+  const c = config.crypto;
+  switch (mode) {
+    case 'config-if':
+      return config.interfaces.find((i) => i.name === ctx.interface)?.extra;
+    case 'config-router':
+      return config.ospf.find((p) => p.processId === Number(ctx.ospf))?.extra;
+    case 'config-isakmp':
+      return c.isakmpPolicies.find((p) => p.priority === Number(ctx.policy))?.extra;
+    case 'conf-keyring':
+      return c.keyrings.find((k) => k.name === ctx.keyring)?.extra;
+    case 'conf-isa-prof':
+      return c.isakmpProfiles.find((p) => p.name === ctx.profile)?.extra;
+    case 'cfg-crypto-trans':
+      return c.transformSets.find((t) => t.name === ctx.transformSet)?.extra;
+    case 'ipsec-profile':
+      return c.ipsecProfiles.find((p) => p.name === ctx.ipsecProfile)?.extra;
+    case 'config-crypto-map':
+      return c.cryptoMaps.find((m) => m.name === ctx.map && m.seq === Number(ctx.seq))?.extra;
+    case 'config-std-nacl':
+    case 'config-ext-nacl':
+      return config.accessLists.find((l) => l.name === ctx.acl)?.extra;
+    default:
+      return undefined;
+  }
+}
+
+const NOISE = [/^Building configuration\.\.\.$/, /^Current configuration\s*:/];
+
+export function parseConfig(text: string): ParseResult {
+  const config = emptyConfig();
+  const unsupported: UnsupportedLine[] = [];
+  const errors: ParseError[] = [];
+  let section: Section | undefined;
+  let lastGroup: SectionGroup = 'start';
+  const lines = text.split(/\r?\n/);
+
+  const keepUnknown = (lineNo: number, raw: string, indent: number, trimmed: string): void => {
+    const block: UnknownBlock = { after: lastGroup, lines: [trimmed] };
+    config.unknown.push(block);
+    section = { kind: 'unknown', indent, header: trimmed, block };
+    unsupported.push({ lineNo, text: trimmed });
+  };
+
+  for (let n = 0; n < lines.length; n++) {
+    const lineNo = n + 1;
+    const raw = lines[n]!.replace(/\s+$/, '');
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    const indent = raw.length - raw.trimStart().length;
+    const inSection = section !== undefined && indent > section.indent;
+
+    if (trimmed.startsWith('!')) {
+      if (section?.kind === 'unknown' && inSection) section.block.lines.push(raw.slice(section.indent));
+      else if (!inSection) section = undefined;
+      continue;
+    }
+    if (!inSection && (NOISE.some((re) => re.test(trimmed)) || trimmed === 'end')) {
+      section = undefined;
+      continue;
+    }
+
+    if (section && inSection) {
+      if (section.kind === 'unknown') {
+        section.block.lines.push(raw.slice(section.indent));
+        unsupported.push({ lineNo, text: trimmed, section: section.header });
+        continue;
+      }
+      const r = resolveConfigLine(section.mode, section.context, trimmed);
+      if (r.ok && (r.action.cmd === 'mode.exit' || r.action.cmd === 'mode.end')) {
+        section = undefined;
+        continue;
+      }
+      const res = r.ok && r.action.cmd !== 'mode.do' ? applyAction(config, r.action) : undefined;
+      if (!res || res.error) {
+        if (res?.error) errors.push({ lineNo, text: trimmed, message: res.error });
+        sectionExtra(config, section.mode, section.context)?.push(trimmed);
+        unsupported.push({ lineNo, text: trimmed, section: section.header });
+      }
+      continue;
+    }
+
+    section = undefined;
+    const r = resolveConfigLine('config', {}, trimmed);
+    if (!r.ok || r.action.cmd === 'mode.do') {
+      keepUnknown(lineNo, raw, indent, trimmed);
+      continue;
+    }
+    if (r.action.cmd === 'mode.exit' || r.action.cmd === 'mode.end') continue;
+    const res = applyAction(config, r.action);
+    if (res.error) {
+      errors.push({ lineNo, text: trimmed, message: res.error });
+      keepUnknown(lineNo, raw, indent, trimmed);
+      continue;
+    }
+    lastGroup = groupOfCommand(r.action.cmd);
+    if (res.enter) section = { kind: 'known', indent, header: trimmed, mode: res.enter.mode, context: res.enter.context };
+  }
+  return { config, unsupported, errors };
+}

@@ -1,0 +1,238 @@
+// `interface X` and its sub-mode (config-if).
+import type { OspfNetworkType, TunnelMode } from '../model';
+import { ctxInterface, getInterface, modeRules, num, rule, type ConfigRule } from './common';
+
+const M = 'config-if' as const;
+
+export const interfaceRules: ConfigRule[] = [
+  rule(
+    'config',
+    'global.interface',
+    'interface <if:name>',
+    (c, a) => {
+      const name = a.args.name!;
+      if (a.no) {
+        if (!/^(Loopback|Tunnel)/.test(name)) return { error: '% Removal of physical interfaces is not permitted' };
+        c.interfaces = c.interfaces.filter((i) => i.name !== name);
+        return;
+      }
+      getInterface(c, name);
+      return { enter: { mode: M, context: { interface: name } } };
+    },
+    { help: { interface: 'Select an interface to configure' }, noMin: 2 },
+  ),
+  rule(
+    M,
+    'if.description',
+    'description <line:text>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.description;
+      else i.description = a.args.text!;
+    },
+    { help: { description: 'Interface specific description', text: 'Up to 240 characters describing this interface' } },
+  ),
+  rule(
+    M,
+    'if.ip-address',
+    'ip address <ipv4:address> <ipv4:mask> [secondary]:secondary',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      const addr = a.args.address;
+      const mask = a.args.mask;
+      if (a.no) {
+        if (addr && a.args.secondary) i.secondaryAddresses = i.secondaryAddresses.filter((s) => s.address !== addr);
+        else if (addr && i.ipAddress && i.ipAddress.address !== addr) return { error: `% Address ${addr} not found` };
+        else {
+          delete i.ipAddress;
+          i.secondaryAddresses = [];
+        }
+        return;
+      }
+      if (a.args.secondary) {
+        if (!i.secondaryAddresses.some((s) => s.address === addr)) i.secondaryAddresses.push({ address: addr!, mask: mask! });
+      } else i.ipAddress = { address: addr!, mask: mask! };
+    },
+    {
+      noMin: 2,
+      help: {
+        ip: 'Interface Internet Protocol config commands',
+        address: 'Set the IP address of an interface',
+        mask: 'IP subnet mask',
+        secondary: 'Make this IP address a secondary address',
+      },
+    },
+  ),
+  rule(
+    M,
+    'if.ip-mtu',
+    'ip mtu <68-9216:mtu>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ipMtu;
+      else i.ipMtu = num(a, 'mtu');
+    },
+    { help: { mtu: 'Set IP Maximum Transmission Unit' } },
+  ),
+  rule(
+    M,
+    'if.ip-nat',
+    'ip nat {inside|outside}:role',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.natRole;
+      else i.natRole = a.args.role as 'inside' | 'outside';
+    },
+    { noMin: 3, help: { nat: 'NAT interface commands', inside: 'Inside interface for address translation', outside: 'Outside interface for address translation' } },
+  ),
+  rule(
+    M,
+    'if.ip-tcp-adjust-mss',
+    'ip tcp adjust-mss <500-1460:mss>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.tcpAdjustMss;
+      else i.tcpAdjustMss = num(a, 'mss');
+    },
+    { help: { tcp: 'TCP header compression and/or Adjust MSS parameters', 'adjust-mss': 'Adjust the mss of transit packets', mss: 'Maximum segment size in bytes' } },
+  ),
+  rule(
+    M,
+    'if.ip-ospf-network',
+    'ip ospf network {point-to-point|broadcast|non-broadcast|point-to-multipoint}:type',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfNetwork;
+      else i.ospfNetwork = a.args.type as OspfNetworkType;
+    },
+    { help: { ospf: 'OSPF interface commands', network: 'Network type', 'point-to-point': 'Specify OSPF point-to-point network', broadcast: 'Specify OSPF broadcast multi-access network' } },
+  ),
+  rule(
+    M,
+    'if.ip-ospf-cost',
+    'ip ospf cost <1-65535:cost>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfCost;
+      else i.ospfCost = num(a, 'cost');
+    },
+    { help: { cost: 'Interface cost' } },
+  ),
+  rule(
+    M,
+    'if.ip-ospf-hello',
+    'ip ospf hello-interval <1-65535:seconds>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfHelloInterval;
+      else i.ospfHelloInterval = num(a, 'seconds');
+    },
+    { help: { 'hello-interval': 'Time between HELLO packets', seconds: 'Seconds' } },
+  ),
+  rule(
+    M,
+    'if.ip-ospf-dead',
+    'ip ospf dead-interval <1-65535:seconds>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfDeadInterval;
+      else i.ospfDeadInterval = num(a, 'seconds');
+    },
+    { help: { 'dead-interval': 'Interval after which a neighbor is declared dead', seconds: 'Seconds' } },
+  ),
+  rule(
+    M,
+    'if.shutdown',
+    'shutdown',
+    (c, a) => {
+      ctxInterface(c, a).shutdown = !a.no;
+    },
+    { help: { shutdown: 'Shutdown the selected interface' } },
+  ),
+  rule(
+    M,
+    'if.crypto-map',
+    'crypto map <word:map>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.cryptoMap;
+      else i.cryptoMap = a.args.map!;
+    },
+    { help: { crypto: 'Encryption/Decryption commands', map: 'Assign a Crypto Map' } },
+  ),
+  rule(
+    M,
+    'if.tunnel-source',
+    'tunnel source {<ipv4:src>|<if:src>}',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.tunnelSource;
+      else i.tunnelSource = a.args.src!;
+    },
+    { help: { tunnel: 'protocol-over-protocol tunneling', source: 'source of tunnel packets', src: 'ip address' } },
+  ),
+  rule(
+    M,
+    'if.tunnel-destination',
+    'tunnel destination <ipv4:dst>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.tunnelDestination;
+      else i.tunnelDestination = a.args.dst!;
+    },
+    { help: { destination: 'destination of tunnel', dst: 'ip address' } },
+  ),
+  rule(
+    M,
+    'if.tunnel-mode',
+    'tunnel mode {gre ip|gre multipoint|gre ipv6|ipsec ipv4|ipsec ipv6|ipip}:mode',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      i.tunnelMode = a.no ? 'gre ip' : (a.args.mode as TunnelMode);
+    },
+    {
+      help: {
+        mode: 'tunnel encapsulation method',
+        gre: 'generic route encapsulation protocol',
+        ipsec: 'IPSec tunnel encapsulation',
+        ip: 'over IP',
+        ipv4: 'over IPv4',
+        ipv6: 'over IPv6',
+        multipoint: 'over IP (multipoint)',
+        ipip: 'IP over IP encapsulation',
+      },
+    },
+  ),
+  rule(
+    M,
+    'if.tunnel-key',
+    'tunnel key <0-4294967295:key>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.tunnelKey;
+      else i.tunnelKey = num(a, 'key');
+    },
+    { help: { key: 'security or selector key' } },
+  ),
+  rule(
+    M,
+    'if.tunnel-pmtud',
+    'tunnel path-mtu-discovery',
+    (c, a) => {
+      ctxInterface(c, a).tunnelPathMtuDiscovery = !a.no;
+    },
+    { help: { 'path-mtu-discovery': 'Enable Path MTU Discovery on tunnel' } },
+  ),
+  rule(
+    M,
+    'if.tunnel-protection',
+    'tunnel protection ipsec profile <word:profile> [shared]:shared',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.tunnelProtection;
+      else i.tunnelProtection = { profile: a.args.profile!, shared: !!a.args.shared };
+    },
+    { noMin: 2, help: { protection: 'Enable tunnel protection', ipsec: 'IPSec tunnel protection', profile: 'Determine the ipsec policy profile to use.', shared: 'Shared tunnel protection' } },
+  ),
+  ...modeRules(M),
+];
