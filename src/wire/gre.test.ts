@@ -51,7 +51,7 @@ describe('GRE', () => {
     const b = scapyHex('gre_key_seq');
     const s = dissectGre(b, 0, b.length);
     const flags = s.layer.fields[0]!;
-    expect(flags.children!.find((f) => f.name === 'Key Bit')).toMatchObject({ value: 'Set', offset: 0, bitOffset: 2, bitWidth: 1 });
+    expect(flags.children!.find((f) => f.name === 'Key Bit')).toMatchObject({ value: 'Set', offset: 0, length: 2, bitOffset: 2, bitWidth: 1 });
     expect(flags.children!.find((f) => f.name === 'Checksum Bit')).toMatchObject({ value: 'Not set', bitOffset: 0 });
     expect(s.layer.fields.map((f) => [f.name, f.value])).toEqual([
       ['Flags and Version', '0x3000'], ['Protocol Type', '0x0800 (IPv4)'], ['Key', '0x01020304 (16909060)'], ['Sequence Number', '42'],

@@ -89,7 +89,8 @@ export function parseGre(buf: Uint8Array, opts: GreParseOptions = {}): ParseResu
   return ok(p);
 }
 
-const bit = (name: string, on: boolean, pos: number) => field(name, on ? 'Set' : 'Not set', 0, 1, { bitOffset: pos, bitWidth: 1 });
+// Wireshark shows each flag over the whole 16-bit word; bit positions count from its MSB.
+const bit = (name: string, on: boolean, pos: number) => field(name, on ? 'Set' : 'Not set', 0, 2, { bitOffset: pos, bitWidth: 1 });
 
 export const dissectGre: Dissector = (buf, offset, end) => {
   const title = 'Generic Routing Encapsulation';
@@ -103,7 +104,7 @@ export const dissectGre: Dissector = (buf, offset, end) => {
     field('Flags and Version', hexValue(flags, 4), offset, 2, undefined, [
       ...flagBits,
       field('Reserved', `${(flags & RESERVED0) >> 3}`, offset, 2, { bitOffset: 4, bitWidth: 9 }),
-      field('Version', `${flags & 7}`, offset + 1, 1, { bitOffset: 5, bitWidth: 3 }),
+      field('Version', `${flags & 7}`, offset, 2, { bitOffset: 13, bitWidth: 3 }),
     ]),
     field('Protocol Type', etherTypeText(type), offset + 2, 2),
   ];

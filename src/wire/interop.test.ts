@@ -136,4 +136,46 @@ describe.skipIf(skipWithout('tshark'))('tshark reads our capture', () => {
     const ourUdp = dissectFrame(list[5]!.bytes).find((l) => l.protocol === 'udp')!;
     expect(ourUdp.fields.find((x) => x.name === 'Checksum')!.value).toBe(`${udp['udp.checksum']} [correct]`);
   });
+
+  it('puts every field at the byte offset and size Wireshark gives it', () => {
+    const pdml = tshark(['-r', file, '-T', 'pdml']).split('<packet>').slice(1);
+    expect(pdml).toHaveLength(list.length);
+    let compared = 0;
+    for (const [i, f] of list.entries()) {
+      const theirs = [...pdml[i]!.matchAll(/<field name="([^"]+)"[^>]*? size="(\d+)" pos="(\d+)"/g)].map((m) => ({ name: m[1], size: Number(m[2]), pos: Number(m[3]) }));
+      for (const layer of dissectFrame(f.bytes)) {
+        const flat = layer.fields.flatMap((x) => [x, ...(x.children ?? [])]);
+        for (const field of flat) {
+          const wsName = WIRESHARK_FIELDS[`${layer.protocol}/${field.name}`];
+          if (!wsName) continue;
+          const match = theirs.find((t) => t.name === wsName && t.pos === field.offset);
+          expect(match, `${list[i]!.name}: ${wsName} at ${field.offset}`).toBeDefined();
+          expect(match!.size, `${list[i]!.name}: ${wsName} size`).toBe(field.length);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(250);
+  });
 });
+
+/** Our (layer, field name) to Wireshark's field abbreviation. */
+const WIRESHARK_FIELDS: Record<string, string> = {
+  'eth/Destination': 'eth.dst', 'eth/Source': 'eth.src', 'eth/Type': 'eth.type',
+  'arp/Hardware type': 'arp.hw.type', 'arp/Protocol type': 'arp.proto.type', 'arp/Hardware size': 'arp.hw.size',
+  'arp/Protocol size': 'arp.proto.size', 'arp/Opcode': 'arp.opcode', 'arp/Sender MAC address': 'arp.src.hw_mac',
+  'arp/Sender IP address': 'arp.src.proto_ipv4', 'arp/Target MAC address': 'arp.dst.hw_mac', 'arp/Target IP address': 'arp.dst.proto_ipv4',
+  'ipv4/Version': 'ip.version', 'ipv4/Header Length': 'ip.hdr_len', 'ipv4/Differentiated Services Field': 'ip.dsfield',
+  'ipv4/Differentiated Services Codepoint': 'ip.dsfield.dscp', 'ipv4/Explicit Congestion Notification': 'ip.dsfield.ecn',
+  'ipv4/Total Length': 'ip.len', 'ipv4/Identification': 'ip.id', 'ipv4/Flags': 'ip.flags', 'ipv4/Reserved bit': 'ip.flags.rb',
+  "ipv4/Don't fragment": 'ip.flags.df', 'ipv4/More fragments': 'ip.flags.mf', 'ipv4/Fragment Offset': 'ip.frag_offset',
+  'ipv4/Time to Live': 'ip.ttl', 'ipv4/Protocol': 'ip.proto', 'ipv4/Header Checksum': 'ip.checksum',
+  'ipv4/Source Address': 'ip.src', 'ipv4/Destination Address': 'ip.dst',
+  'icmp/Type': 'icmp.type', 'icmp/Code': 'icmp.code', 'icmp/Checksum': 'icmp.checksum', 'icmp/Identifier (BE)': 'icmp.ident',
+  'icmp/Sequence Number (BE)': 'icmp.seq', 'icmp/MTU of next hop': 'icmp.mtu', 'icmp/Data': 'data.data',
+  'udp/Source Port': 'udp.srcport', 'udp/Destination Port': 'udp.dstport', 'udp/Length': 'udp.length', 'udp/Checksum': 'udp.checksum',
+  'gre/Flags and Version': 'gre.flags_and_version', 'gre/Checksum Bit': 'gre.flags.checksum', 'gre/Routing Bit': 'gre.flags.routing',
+  'gre/Key Bit': 'gre.flags.key', 'gre/Sequence Number Bit': 'gre.flags.sequence_number', 'gre/Version': 'gre.flags.version',
+  'gre/Protocol Type': 'gre.proto', 'gre/Checksum': 'gre.checksum', 'gre/Offset': 'gre.offset', 'gre/Key': 'gre.key',
+  'gre/Sequence Number': 'gre.sequence_number',
+};

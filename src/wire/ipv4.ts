@@ -164,7 +164,7 @@ export const dissectIpv4: Dissector = (buf, offset, end) => {
     field('Version', '4', offset, 1, { bitOffset: 0, bitWidth: 4 }),
     field('Header Length', `${hdrLen} bytes (${ihl})`, offset, 1, { bitOffset: 4, bitWidth: 4 }),
     field('Differentiated Services Field', `${hexValue(tos, 2)} (DSCP: ${dscpText(tos >> 2)}, ECN: ${ECN[tos & 3]})`, offset + 1, 1, undefined, [
-      field('Differentiated Services Codepoint', `${dscpText(tos >> 2)} (${tos >> 2})`, offset + 1, 1, { bitOffset: 0, bitWidth: 6 }),
+      field('Differentiated Services Codepoint', `${tos >> 2 === 0 ? 'Default' : dscpText(tos >> 2)} (${tos >> 2})`, offset + 1, 1, { bitOffset: 0, bitWidth: 6 }),
       field('Explicit Congestion Notification', `${ECN[tos & 3]} (${tos & 3})`, offset + 1, 1, { bitOffset: 6, bitWidth: 2 }),
     ]),
     field('Total Length', `${total}`, offset + 2, 2),
