@@ -36,9 +36,10 @@ export async function openApp(page: Page, options: { stored?: string; hash?: str
   if (options.stored !== undefined) {
     await page.goto('/');
     await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [AUTOSAVE_KEY, options.stored]);
+    // Leave the app, so the next navigation is a fresh start even when only the hash differs.
+    await page.goto('about:blank');
   }
   await page.goto(`/${options.hash ?? ''}`);
-  if (options.hash) await page.reload(); // a hash-only navigation does not reload an open page
   await waitForCanvas(page);
 }
 

@@ -1,36 +1,34 @@
-// A link drawn as a straight line between two device icons, with the interface name at each end
+// A link drawn as a straight line between two devices, with the interface name at each end
 // shortened as IOS shortens it (Gi1, Tu0, Et0). Positions come from the two nodes themselves, so
 // a link follows its devices wherever they are dragged.
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
-import { ICON_CENTRE, ICON_RADIUS, LABEL_DISTANCE, along, type Point } from './geometry';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { deviceBox, linkGeometry, type Point } from './geometry';
 
 export type LinkEdgeData = { aLabel: string; bLabel: string };
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
-function iconCentre(position: { x: number; y: number } | undefined): Point | null {
-  return position ? { x: position.x + ICON_CENTRE.x, y: position.y + ICON_CENTRE.y } : null;
+function boxOf(node: InternalNode | undefined) {
+  return node ? deviceBox(node.internals.positionAbsolute, node.measured.height) : null;
 }
 
-function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
-  const from = iconCentre(useInternalNode(source)?.internals.positionAbsolute);
-  const to = iconCentre(useInternalNode(target)?.internals.positionAbsolute);
-  if (!from || !to || !data) return null;
+const labelStyle = (p: Point) => ({ transform: `translate(-50%, -50%) translate(${p.x}px, ${p.y}px)` });
 
-  const start = along(from, to, ICON_RADIUS);
-  const end = along(to, from, ICON_RADIUS);
-  const aLabel = along(from, to, LABEL_DISTANCE);
-  const bLabel = along(to, from, LABEL_DISTANCE);
-  const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
+function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
+  const a = boxOf(useInternalNode(source));
+  const b = boxOf(useInternalNode(target));
+  const geometry = a && b ? linkGeometry(a, b) : null;
+  if (!geometry || !data) return null;
+  const { start, end, startLabel, endLabel } = geometry;
 
   return (
     <>
-      <BaseEdge id={id} path={path} className={selected ? 'link link--selected' : 'link'} interactionWidth={18} />
+      <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={selected ? 'link link--selected' : 'link'} interactionWidth={18} />
       <EdgeLabelRenderer>
-        <div className="link-label" data-end="a" style={{ transform: `translate(-50%, -50%) translate(${aLabel.x}px, ${aLabel.y}px)` }}>
+        <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="a" style={labelStyle(startLabel)}>
           {data.aLabel}
         </div>
-        <div className="link-label" data-end="b" style={{ transform: `translate(-50%, -50%) translate(${bLabel.x}px, ${bLabel.y}px)` }}>
+        <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="b" style={labelStyle(endLabel)}>
           {data.bLabel}
         </div>
       </EdgeLabelRenderer>

@@ -1,23 +1,75 @@
-// Where a device's icon sits inside its node, shared by the node's CSS and the edges, so links
-// run from icon centre to icon centre and stop at the icon's rim.
+// Where links meet devices. A link runs from icon centre to icon centre, but is drawn only
+// outside each device's box (icon, name and kind), so a link leaving downwards does not cross
+// the device's name. Each interface label sits just outside that box, on the link.
 export const NODE_WIDTH = 96;
 export const ICON_CENTRE = { x: NODE_WIDTH / 2, y: 34 };
-/** Links stop this far from an icon's centre, so the line meets the icon's edge. */
-export const ICON_RADIUS = 30;
-/** Interface labels sit this far from the icon's centre along the link. */
-export const LABEL_DISTANCE = 58;
+/** Half the width of the part of a device a link must not cross (the icon, not the whole node). */
+const HALF_BODY_WIDTH = 36;
+const BODY_TOP = 4;
+/** Used until React Flow has measured the node. */
+export const DEFAULT_NODE_HEIGHT = 100;
+/** Gap between a device's box and the start of the line. */
+const GAP = 3;
+/** Half the size of an interface label, so it can be placed clear of the box. */
+const LABEL_HALF = { x: 17, y: 10 };
 
 export interface Point {
   x: number;
   y: number;
 }
 
-/** The point `distance` along the segment from `from` towards `to` (clamped to its middle). */
-export function along(from: Point, to: Point, distance: number): Point {
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
+export interface DeviceBox {
+  centre: Point;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export function deviceBox(position: Point, height: number | undefined): DeviceBox {
+  const centre = { x: position.x + ICON_CENTRE.x, y: position.y + ICON_CENTRE.y };
+  return {
+    centre,
+    left: centre.x - HALF_BODY_WIDTH,
+    right: centre.x + HALF_BODY_WIDTH,
+    top: position.y + BODY_TOP,
+    bottom: position.y + (height ?? DEFAULT_NODE_HEIGHT) - 2,
+  };
+}
+
+/** How far from the box's centre, along the unit direction (ux, uy), the ray leaves the box. */
+function exitDistance(box: DeviceBox, ux: number, uy: number): number {
+  const c = box.centre;
+  const tx = ux > 0 ? (box.right - c.x) / ux : ux < 0 ? (box.left - c.x) / ux : Infinity;
+  const ty = uy > 0 ? (box.bottom - c.y) / uy : uy < 0 ? (box.top - c.y) / uy : Infinity;
+  return Math.min(tx, ty);
+}
+
+export interface LinkGeometry {
+  start: Point;
+  end: Point;
+  startLabel: Point;
+  endLabel: Point;
+}
+
+/** The visible segment of a link between two devices, and where its two labels go. */
+export function linkGeometry(a: DeviceBox, b: DeviceBox): LinkGeometry | null {
+  const dx = b.centre.x - a.centre.x;
+  const dy = b.centre.y - a.centre.y;
   const length = Math.hypot(dx, dy);
-  if (length === 0) return from;
-  const d = Math.min(distance, length / 2);
-  return { x: from.x + (dx / length) * d, y: from.y + (dy / length) * d };
+  if (length === 0) return null;
+  const ux = dx / length;
+  const uy = dy / length;
+  // The label's centre must be far enough along the line that the label clears the box.
+  const labelOffset = Math.abs(ux) * LABEL_HALF.x + Math.abs(uy) * LABEL_HALF.y + 4;
+  const at = (d: number): Point => ({ x: a.centre.x + ux * d, y: a.centre.y + uy * d });
+  const startD = exitDistance(a, ux, uy) + GAP;
+  const endD = length - exitDistance(b, -ux, -uy) - GAP;
+  const mid = length / 2;
+  return {
+    start: at(Math.min(startD, mid)),
+    end: at(Math.max(endD, mid)),
+    startLabel: at(Math.min(startD + labelOffset, mid - 2)),
+    endLabel: at(Math.max(endD - labelOffset, mid + 2)),
+  };
 }

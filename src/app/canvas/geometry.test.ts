@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { deviceBox, linkGeometry } from './geometry';
+
+describe('link geometry', () => {
+  const left = deviceBox({ x: 0, y: 0 }, 100);
+  const right = deviceBox({ x: 300, y: 0 }, 100);
+  const below = deviceBox({ x: 0, y: 300 }, 100);
+
+  it('starts and ends a level link at the icons, labels just outside them', () => {
+    const g = linkGeometry(left, right)!;
+    expect(g.start.y).toBe(left.centre.y);
+    expect(g.start.x).toBeGreaterThan(left.right);
+    expect(g.end.x).toBeLessThan(right.left);
+    expect(g.startLabel.x).toBeGreaterThan(g.start.x);
+    expect(g.endLabel.x).toBeLessThan(g.end.x);
+  });
+
+  it('leaves a device going down below its name, not through it', () => {
+    const g = linkGeometry(left, below)!;
+    expect(g.start.y).toBeGreaterThan(left.bottom);
+    expect(g.end.y).toBeLessThan(below.top);
+  });
+
+  it('keeps both ends and labels in order when devices nearly touch', () => {
+    const near = deviceBox({ x: 60, y: 0 }, 100);
+    const g = linkGeometry(left, near)!;
+    expect(g.start.x).toBeLessThanOrEqual(g.end.x);
+    expect(g.startLabel.x).toBeLessThan(g.endLabel.x);
+  });
+
+  it('draws nothing for two devices on the same spot', () => {
+    expect(linkGeometry(left, deviceBox({ x: 0, y: 0 }, 100))).toBeNull();
+  });
+});
