@@ -193,13 +193,23 @@ export class Device {
 
   /** True when `addr` is one of this device's addresses on an interface that is up. */
   isLocalAddress(addr: Ip): boolean {
+    return this.localAddresses.has(addr);
+  }
+
+  /** Addresses of interfaces that are up, rebuilt whenever state is re-evaluated. */
+  private localAddresses = new Set<Ip>();
+
+  private rebuildLocalAddresses(): void {
+    this.localAddresses.clear();
     for (const i of this.interfaces.values()) {
       if (!i.usable) continue;
       const a = i.address;
-      if (a && a.ip === addr) return true;
-      for (const s of i.config.secondaryAddresses) if (parseIp(s.address) === addr) return true;
+      if (a) this.localAddresses.add(a.ip);
+      for (const s of i.config.secondaryAddresses) {
+        const v = parseIp(s.address);
+        if (v !== undefined) this.localAddresses.add(v);
+      }
     }
-    return false;
   }
 
   /** Directed broadcast of a connected subnet, or the limited broadcast. */
@@ -411,6 +421,7 @@ export class Device {
   }
 
   recomputeRoutes(): void {
+    this.rebuildLocalAddresses();
     this.rib.setSourceRoutes('connected', this.connectedRoutes());
     this.rib.setSourceRoutes('static', this.staticRoutes(this.rib));
   }
@@ -474,6 +485,7 @@ export class Device {
   // ---- trace helper ---------------------------------------------------------------------------
 
   trace(rec: Omit<TraceRecord, 'seq' | 'time' | 'device'>): void {
+    if (!this.net.trace.active) return;
     this.net.trace.emit({ time: this.now, device: this.name, ...rec });
   }
 }

@@ -69,13 +69,14 @@ export class SimInterface {
   get address(): { ip: Ip; prefixLength: number } | undefined {
     const a = this.config.ipAddress;
     if (!a) return undefined;
-    const ipv = parseIp(a.address);
-    const mask = parseIp(a.mask);
-    if (ipv === undefined || mask === undefined) return undefined;
-    const len = prefixFromMask(mask);
-    if (len === undefined) return undefined;
-    return { ip: ipv, prefixLength: len };
+    // Parsed once per distinct text: the packet path asks for it on every packet.
+    if (this.addrCache && this.addrCache.address === a.address && this.addrCache.mask === a.mask) return this.addrCache.value;
+    const value = parseAddress(a.address, a.mask);
+    this.addrCache = { address: a.address, mask: a.mask, value };
+    return value;
   }
+
+  private addrCache?: { address: string; mask: string; value: { ip: Ip; prefixLength: number } | undefined };
 
   /** Hardware MTU: Ethernet 1500; a tunnel reports its transport's MTU minus overhead elsewhere. */
   get mtu(): number {
@@ -85,4 +86,13 @@ export class SimInterface {
   resetCounters(): void {
     this.counters = zeroCounters();
   }
+}
+
+function parseAddress(address: string, maskText: string): { ip: Ip; prefixLength: number } | undefined {
+  const ipv = parseIp(address);
+  const mask = parseIp(maskText);
+  if (ipv === undefined || mask === undefined) return undefined;
+  const len = prefixFromMask(mask);
+  if (len === undefined) return undefined;
+  return { ip: ipv, prefixLength: len };
 }

@@ -50,6 +50,11 @@ export class Trace {
   private listeners = new Map<string, TraceListener[]>();
   private nextPacketId = 1;
 
+  /** False when nothing would see a record: callers may skip building one. */
+  get active(): boolean {
+    return this.keep || this.listeners.size > 0;
+  }
+
   newPacketId(): number {
     return this.nextPacketId++;
   }
