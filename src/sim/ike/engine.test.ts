@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { ip } from '../addr';
+import { SECOND } from '../scheduler';
+import { parse } from '../../wire/isakmp';
+import { formatShowCryptoIsakmpSa } from './engine';
+import { ANY, FakeNet, R1, R2, config, policy10, tsAesSha, vtiPolicy } from './testing';
+import type { IkeEvent, IpsecPolicy, IpsecSaPair } from './types';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+const failures = (evs: IkeEvent[]) => evs.filter((e): e is Extract<IkeEvent, { type: 'failure' }> => e.type === 'failure');
+const logText = (net: FakeNet, a: number) => net.logs.get(a)!.map((l) => l.text).join('\n');
+
+function expectMirrored(a: IpsecSaPair, b: IpsecSaPair): void {
+  expect(a.outbound.spi).toBe(b.inbound.spi);
+  expect(a.inbound.spi).toBe(b.outbound.spi);
+  expect(hex(a.outbound.encryptionKey)).toBe(hex(b.inbound.encryptionKey));
+  expect(hex(a.outbound.integrityKey)).toBe(hex(b.inbound.integrityKey));
+  expect(hex(a.inbound.encryptionKey)).toBe(hex(b.outbound.encryptionKey));
+  expect(hex(a.inbound.encryptionKey)).not.toBe(hex(a.outbound.encryptionKey));
+}
+
+function vtiPair(net: FakeNet, pA: IpsecPolicy = vtiPolicy(R1, R2), pB: IpsecPolicy = vtiPolicy(R2, R1)) {
+  const a = net.add(R1, config(R2, pA), 'r1');
+  const b = net.add(R2, config(R1, pB), 'r2');
+  return { a, b, pA, pB };
+}
+
+describe('IKEv1 main mode + quick mode between two engines', () => {
+  it('reaches QM_IDLE and both ends hold mirrored ESP keys', () => {
+    const net = new FakeNet();
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    const rowsA = a.isakmpSas(net.now);
+    const rowsB = b.isakmpSas(net.now);
+    expect(rowsA).toMatchObject([{ dst: R2, src: R1, state: 'QM_IDLE', status: 'ACTIVE', connId: 1001, encryption: 'aes256', hash: 'sha256', group: 14 }]);
+    expect(rowsB).toMatchObject([{ dst: R2, src: R1, state: 'QM_IDLE', status: 'ACTIVE' }]);
+    const saA = a.ipsecSa('Tunnel0')!;
+    const saB = b.ipsecSa('Tunnel0')!;
+    expectMirrored(saA, saB);
+    expect(saA.outbound.encryptionKey.length).toBe(32);
+    expect(saA.outbound.integrityKey.length).toBe(20);
+    expect(saA.mode).toBe('tunnel');
+    expect(saA.udpEncap).toBeUndefined();
+    expect(saA.lifetimeSeconds).toBe(3600);
+    // 6 main mode + 3 quick mode messages, all on UDP 500.
+    expect(net.wire.map((w) => w.datagram.dstPort)).toEqual([500, 500, 500, 500, 500, 500, 500, 500, 500]);
+    const exch = net.wire.map((w) => {
+      const m = parse(w.datagram.payload);
+      return m.ok ? `${m.value.exchangeType}${m.value.flags & 1 ? 'E' : ''}` : 'bad';
+    });
+    expect(exch).toEqual(['2', '2', '2', '2', '2E', '2E', '32E', '32E', '32E']);
+    expect(logText(net, R1)).toContain('ISAKMP:(0):Old State = IKE_READY  New State = IKE_I_MM1');
+    expect(logText(net, R1)).toContain('Old State = IKE_QM_I_QM1  New State = IKE_QM_PHASE2_COMPLETE');
+    expect(logText(net, R2)).toContain('atts are acceptable');
+    expect(net.events.get(R1)!.map((e) => e.type)).toEqual(['isakmp-up', 'ipsec-up']);
+    expect(net.events.get(R2)!.map((e) => e.type)).toEqual(['isakmp-up', 'ipsec-up']);
+    expect(formatShowCryptoIsakmpSa(rowsA)).toContain('10.0.23.3       10.0.12.1       QM_IDLE           1001 ACTIVE');
+  });
+
+  it('is deterministic: the same seeds give the same bytes', () => {
+    const run = () => {
+      const net = new FakeNet();
+      const { pA } = vtiPair(net);
+      net.initiate(R1, pA);
+      net.run(5 * SECOND);
+      return net.wire.map((w) => hex(w.datagram.payload)).join('|');
+    };
+    expect(run()).toBe(run());
+  });
+
+  it('derives the same keys for every cipher, hash and DH group combination tried', () => {
+    const combos = [
+      { p1: { ...policy10, encryption: '3des' as const, hash: 'md5' as const, group: 2 as const }, ts: { name: 'T', cipher: 'esp-3des' as const, integrity: 'esp-md5-hmac' as const, mode: 'tunnel' as const } },
+      { p1: { ...policy10, encryption: 'des' as const, hash: 'sha1' as const, group: 1 as const }, ts: { name: 'T', cipher: 'esp-des' as const, integrity: 'esp-sha256-hmac' as const, mode: 'tunnel' as const } },
+      { p1: { ...policy10, encryption: 'aes' as const, keyBits: 128 as const, hash: 'sha384' as const, group: 19 as const }, ts: { name: 'T', cipher: 'esp-gcm' as const, keyBits: 256, mode: 'tunnel' as const } },
+      { p1: { ...policy10, encryption: 'aes' as const, keyBits: 192 as const, hash: 'sha512' as const, group: 20 as const }, ts: { name: 'T', cipher: 'esp-aes' as const, keyBits: 192, integrity: 'esp-sha512-hmac' as const, mode: 'tunnel' as const } },
+    ];
+    for (const c of combos) {
+      const net = new FakeNet();
+      const pA = vtiPolicy(R1, R2, [c.ts], { pfs: 5 });
+      const pB = vtiPolicy(R2, R1, [c.ts], { pfs: 5 });
+      const a = net.add(R1, config(R2, pA, { policies: [c.p1] }), 'a');
+      const b = net.add(R2, config(R1, pB, { policies: [c.p1] }), 'b');
+      net.initiate(R1, pA);
+      net.run(10 * SECOND);
+      const saA = a.ipsecSa('Tunnel0');
+      const saB = b.ipsecSa('Tunnel0');
+      expect(saA, JSON.stringify(c)).toBeDefined();
+      expectMirrored(saA!, saB!);
+      expect(saA!.pfs).toBe(5);
+    }
+  });
+
+  it('the responder takes its highest-priority policy that matches an offered one (IOS order)', () => {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    const pB = vtiPolicy(R2, R1);
+    const weak = { ...policy10, priority: 20, encryption: '3des' as const, hash: 'sha1' as const, group: 2 as const };
+    const strong = { ...policy10, priority: 30 };
+    const a = net.add(R1, config(R2, pA, { policies: [{ ...strong, priority: 5 }, { ...weak, priority: 10 }] }), 'a');
+    net.add(R2, config(R1, pB, { policies: [{ ...weak, priority: 1 }, strong] }), 'b');
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    expect(a.isakmpSas(net.now)[0]).toMatchObject({ state: 'QM_IDLE', encryption: '3des', group: 2 });
+    expect(logText(net, R2)).toContain('Checking ISAKMP transform 1 against priority 1 policy');
+  });
+});
+
+describe('NAT-T', () => {
+  it('detects a NAT, floats to UDP 4500 with the non-ESP marker, and negotiates UDP-encapsulated tunnel mode', () => {
+    const inside = ip('192.168.1.1');
+    const outside = ip('203.0.113.10');
+    const net = new FakeNet({ inside, outside, ports: { 500: 1024, 4500: 1025 } });
+    const pA = vtiPolicy(inside, R2);
+    const pB = vtiPolicy(R2, outside);
+    const a = net.add(inside, config(R2, pA), 'a');
+    const b = net.add(R2, config(outside, pB), 'b');
+    net.initiate(inside, pA);
+    net.run(5 * SECOND);
+    const saA = a.ipsecSa('Tunnel0')!;
+    const saB = b.ipsecSa('Tunnel0')!;
+    expectMirrored(saA, saB);
+    expect(saA.udpEncap).toEqual({ localPort: 4500, remotePort: 4500 });
+    expect(saB.udpEncap).toEqual({ localPort: 4500, remotePort: 1025 });
+    expect(b.isakmpSas(net.now)[0]).toMatchObject({ src: outside, dst: R2, state: 'QM_IDLE', natT: true });
+    // Messages 1-4 on 500, 5-9 on 4500 behind a non-ESP marker.
+    const ports = net.wire.map((w) => (w.datagram.srcIp === R2 ? w.datagram.srcPort : w.datagram.dstPort));
+    expect(ports).toEqual([500, 500, 500, 500, 4500, 4500, 4500, 4500, 4500]);
+    const mm5 = net.wire[4]!.datagram.payload;
+    expect(hex(mm5.subarray(0, 4))).toBe('00000000');
+    expect(parse(mm5.subarray(4)).ok).toBe(true);
+    // The quick mode SA carries encapsulation mode 3 (UDP-Encapsulated-Tunnel, RFC 3947).
+    expect(logText(net, R2)).toContain('encaps is 3 (Tunnel-UDP)');
+    expect(logText(net, inside)).toContain('NAT found, the node inside NAT');
+    // The inside router sends NAT keepalives every 20 s.
+    net.run(net.now + 45 * SECOND);
+    const keepalives = net.wire.filter((w) => w.datagram.payload.length === 1 && w.datagram.payload[0] === 0xff);
+    expect(keepalives.length).toBe(2);
+    expect(keepalives[0]!.datagram).toMatchObject({ srcIp: outside, srcPort: 1025, dstIp: R2, dstPort: 4500 });
+  });
+
+  it('stays on UDP 500 without a NAT, and without NAT-T configured', () => {
+    const net = new FakeNet({ inside: ip('192.168.1.1'), outside: ip('203.0.113.10') });
+    const pA = vtiPolicy(ip('192.168.1.1'), R2);
+    const pB = vtiPolicy(R2, ip('203.0.113.10'));
+    const a = net.add(ip('192.168.1.1'), config(R2, pA, { natTraversal: false }), 'a');
+    net.add(R2, config(ip('203.0.113.10'), pB), 'b');
+    net.initiate(ip('192.168.1.1'), pA);
+    net.run(5 * SECOND);
+    expect(a.ipsecSa('Tunnel0')!.udpEncap).toBeUndefined();
+    expect(net.wire.every((w) => w.datagram.dstPort === 500 || w.datagram.srcPort === 500)).toBe(true);
+  });
+});
+
+describe('failures a learner can cause', () => {
+  it('no matching phase-1 policy: responder rejects with NO_PROPOSAL_CHOSEN, initiator stays MM_NO_STATE', () => {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    const pB = vtiPolicy(R2, R1);
+    const a = net.add(R1, config(R2, pA), 'a');
+    net.add(R2, config(R1, pB, { policies: [{ ...policy10, hash: 'md5' }] }), 'b');
+    net.initiate(R1, pA);
+    net.run(2 * SECOND);
+    expect(a.isakmpSas(net.now)[0]!.state).toBe('MM_NO_STATE');
+    expect(logText(net, R2)).toContain('Hash algorithm offered does not match policy!');
+    expect(logText(net, R2)).toContain('%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at 10.0.12.1');
+    expect(failures(net.events.get(R2)!)[0]!.kind).toBe('no-isakmp-policy');
+    expect(failures(net.events.get(R1)!)[0]).toMatchObject({ kind: 'no-isakmp-policy', policy: 'Tunnel0' });
+    expect(a.ipsecSa('Tunnel0')).toBeUndefined();
+  });
+
+  it('pre-shared key mismatch: MM_KEY_EXCH, IKMP_BAD_MESSAGE at the responder, retransmissions, then give-up', () => {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    const pB = vtiPolicy(R2, R1);
+    const a = net.add(R1, config(R2, pA), 'a');
+    const b = net.add(R2, config(R1, pB, {}, 'other-key'), 'b');
+    net.initiate(R1, pA);
+    net.run(2 * SECOND);
+    expect(a.isakmpSas(net.now)[0]!.state).toBe('MM_KEY_EXCH');
+    expect(b.isakmpSas(net.now)[0]!.state).toBe('MM_KEY_EXCH');
+    expect(logText(net, R2)).toContain('%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 10.0.12.1 failed its sanity check or is malformed');
+    expect(failures(net.events.get(R2)!)[0]!.kind).toBe('psk-mismatch');
+    net.run(120 * SECOND);
+    expect(logText(net, R1)).toContain('retransmitting phase 1 MM_KEY_EXCH');
+    expect(logText(net, R1)).toContain('deleting SA reason "Death by retransmission P1" state (I) MM_KEY_EXCH');
+    expect(failures(net.events.get(R1)!)[0]!.kind).toBe('psk-mismatch');
+    expect(a.isakmpSas(net.now)).toEqual([]);
+    expect(b.ipsecSa('Tunnel0')).toBeUndefined();
+  });
+
+  it('no key for the peer: the initiator cannot start main mode', () => {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    const a = net.add(R1, config(R2, pA, { keys: [] }), 'a');
+    net.initiate(R1, pA);
+    net.run(2 * SECOND);
+    expect(net.wire).toEqual([]);
+    expect(logText(net, R1)).toContain('ISAKMP:(0):No pre-shared key with 10.0.23.3!');
+    expect(failures(net.events.get(R1)!)[0]!.kind).toBe('no-key');
+    expect(a.isakmpSas(net.now)).toEqual([]);
+  });
+
+  it('no key at the responder: it rejects phase 1', () => {
+    const net = new FakeNet();
+    const { pA } = vtiPair(net, vtiPolicy(R1, R2), vtiPolicy(R2, R1));
+    net.engines.get(R2)!.configure(config(R1, vtiPolicy(R2, R1), { keys: [{ address: ip('10.9.9.9'), mask: 0xffffffff, key: 'x' }] }));
+    net.initiate(R1, pA);
+    net.run(2 * SECOND);
+    expect(failures(net.events.get(R2)!)[0]!.kind).toBe('no-key');
+    expect(logText(net, R2)).toContain('No pre-shared key with 10.0.12.1!');
+  });
+
+  it('transform-set mismatch: NO_PROPOSAL_CHOSEN in quick mode, phase 1 stays QM_IDLE', () => {
+    const net = new FakeNet();
+    const other = { ...tsAesSha, integrity: 'esp-sha256-hmac' as const };
+    const { a, pA } = vtiPair(net, vtiPolicy(R1, R2), vtiPolicy(R2, R1, [other]));
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    expect(a.isakmpSas(net.now)[0]!.state).toBe('QM_IDLE');
+    expect(a.ipsecSa('Tunnel0')).toBeUndefined();
+    expect(logText(net, R2)).toContain('IPSec policy invalidated proposal with error 256');
+    expect(logText(net, R2)).toContain('%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at 10.0.12.1');
+    expect(failures(net.events.get(R2)!)[0]!.kind).toBe('transform-mismatch');
+    expect(failures(net.events.get(R1)!)[0]!.kind).toBe('transform-mismatch');
+    expect(a.negotiating('Tunnel0')).toBe(false);
+  });
+
+  it('proxy-identity mismatch: "proxy identities not supported"', () => {
+    const net = new FakeNet();
+    const lanA = { address: ip('10.1.1.0'), mask: ip('255.255.255.0'), protocol: 0, port: 0 };
+    const lanB = { address: ip('10.2.2.0'), mask: ip('255.255.255.0'), protocol: 0, port: 0 };
+    const wrongB = { ...lanB, address: ip('10.3.3.0') };
+    const mapA: IpsecPolicy = { name: 'MAP 10', peer: R2, localAddress: R1, local: lanA, remote: lanB, transformSets: [tsAesSha] };
+    const mapB: IpsecPolicy = { name: 'MAP 10', peer: R1, localAddress: R2, local: wrongB, remote: lanA, transformSets: [tsAesSha] };
+    const { a } = vtiPair(net, mapA, mapB);
+    net.initiate(R1, mapA);
+    net.run(5 * SECOND);
+    expect(logText(net, R2)).toContain('IPSEC(ipsec_process_proposal): proxy identities not supported');
+    expect(failures(net.events.get(R2)!)[0]!.kind).toBe('proxy-mismatch');
+    expect(failures(net.events.get(R1)!)[0]!.kind).toBe('proxy-mismatch');
+    expect(a.ipsecSa('MAP 10')).toBeUndefined();
+  });
+
+  it('crypto map with mirrored ACLs and transport mode (GRE over IPsec) succeeds', () => {
+    const net = new FakeNet();
+    const gre = (s: number, d: number) => ({ local: { address: s, mask: 0xffffffff, protocol: 47, port: 0 }, remote: { address: d, mask: 0xffffffff, protocol: 47, port: 0 } });
+    const tr = { ...tsAesSha, mode: 'transport' as const };
+    const pA: IpsecPolicy = { name: 'Tunnel1', peer: R2, localAddress: R1, ...gre(R1, R2), transformSets: [tr] };
+    const pB: IpsecPolicy = { name: 'Tunnel1', peer: R1, localAddress: R2, ...gre(R2, R1), transformSets: [tr] };
+    const { a, b } = vtiPair(net, pA, pB);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    expect(a.ipsecSa('Tunnel1')!.mode).toBe('transport');
+    expectMirrored(a.ipsecSa('Tunnel1')!, b.ipsecSa('Tunnel1')!);
+    expect(a.ipsecSa('Tunnel1')!.localProxy.protocol).toBe(47);
+  });
+
+  it('peer unreachable: five retransmissions 10 s apart, then "Death by retransmission P1"', () => {
+    const net = new FakeNet(undefined, () => true);
+    const { a, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(30 * SECOND);
+    expect(a.isakmpSas(net.now)[0]!.state).toBe('MM_NO_STATE');
+    net.run(120 * SECOND);
+    const sent = net.wire.map((w) => w.time / SECOND);
+    expect(sent.map(Math.round)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(logText(net, R1)).toContain('incrementing error counter on sa, attempt 5 of 5: retransmit phase 1');
+    expect(logText(net, R1)).toContain('"Death by retransmission P1" state (I) MM_NO_STATE (peer 10.0.23.3)');
+    expect(failures(net.events.get(R1)!)[0]).toMatchObject({ kind: 'peer-unreachable', policy: 'Tunnel0' });
+    expect(a.nextTimerAt()).toBeUndefined();
+  });
+});
+
+describe('lifetimes and collisions', () => {
+  it('rekeys the IPsec SA before it expires, reusing phase 1', () => {
+    const net = new FakeNet();
+    const { a, b, pA } = vtiPair(net, vtiPolicy(R1, R2, [tsAesSha], { lifetimeSeconds: 120 }), vtiPolicy(R2, R1, [tsAesSha], { lifetimeSeconds: 120 }));
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    const first = a.ipsecSa('Tunnel0')!;
+    net.run(115 * SECOND);
+    const second = a.ipsecSa('Tunnel0')!;
+    expect(second.inbound.spi).not.toBe(first.inbound.spi);
+    expectMirrored(second, b.ipsecSa('Tunnel0')!);
+    expect(a.isakmpSas(net.now)).toHaveLength(1);
+  });
+
+  it('both ends initiating at once settle on the same SA pair', () => {
+    const net = new FakeNet();
+    const { a, b, pA, pB } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.initiate(R2, pB);
+    net.run(5 * SECOND);
+    expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
+  });
+
+  it('exports the ikev1_decryption_table line (initiator cookie, encryption key)', () => {
+    const net = new FakeNet();
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    const lines = a.ikev1DecryptionTable();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^"[0-9a-f]{16}","[0-9a-f]{64}"$/);
+    expect(b.ikev1DecryptionTable()).toEqual(lines);
+    const mm1 = parse(net.wire[0]!.datagram.payload);
+    expect(mm1.ok && lines[0]!.startsWith(`"${hex(mm1.value.initiatorCookie)}"`)).toBe(true);
+  });
+
+  it('clear crypto isakmp sends a Delete the peer honours', () => {
+    const net = new FakeNet();
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    const o = a.clear(net.now, 'all');
+    expect(o.send.length).toBe(2);
+    for (const d of o.send) net.engines.get(R2)!.receive(d, net.now);
+    expect(b.ipsecSa('Tunnel0')).toBeUndefined();
+    expect(b.isakmpSas(net.now)[0]!.status).toBe('ACTIVE (deleted)');
+    expect(ANY.mask).toBe(0);
+  });
+});
