@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allBindings, bindValue, dissectFrame, upperFor } from './registry';
+import { allBindings, bindValue, buildPacket, dissectFrame, upperFor } from './registry';
+import { toHex } from './bytes';
 import { emitEthernet } from './ethernet';
 import { emitIpv4 } from './ipv4';
 import { emitUdp } from './udp';
@@ -63,6 +64,25 @@ describe('layer registry', () => {
     const inner = emitIpv4({ src: '10.1.1.10', dst: '10.2.2.10', protocol: 1 }, icmpEchoRequest(1, 1, new Uint8Array(8)));
     const layers = dissectFrame(emitIpv4({ src: '1.1.1.1', dst: '2.2.2.2', protocol: bindValue('ipv4', 'ipv4') }, inner), 'ipv4');
     expect(layers.map((l) => l.protocol)).toEqual(['ipv4', 'ipv4', 'icmp']);
+  });
+
+  it('builds innermost-out, filling next-protocol fields from the bindings', () => {
+    const echo = scapyHex('ipv4_icmp_echo');
+    const built = buildPacket(
+      [
+        { layer: 'eth', fields: { dst: MAC2, src: MAC1 } },
+        { layer: 'ipv4', fields: { src: '198.51.100.1', dst: '198.51.100.2', id: 1 } },
+        { layer: 'gre', fields: {} },
+      ],
+      echo,
+      'ipv4',
+    );
+    expect(toHex(built)).toBe(toHex(eth(0x0800, scapyHex('gre_ip'))));
+    const udp = buildPacket([{ layer: 'ipv4', fields: { src: '203.0.113.1', dst: '203.0.113.2', id: 1 } }, { layer: 'udp', fields: { srcPort: 500, dstPort: 500 } }], new Uint8Array([1, 2, 3]));
+    expect(toHex(udp)).toBe(toHex(scapyHex('udp')));
+    expect(() => buildPacket([{ layer: 'ipv4', fields: { src: '1.1.1.1', dst: '2.2.2.2' } }], new Uint8Array(0))).toThrow(RangeError);
+    const custom = buildPacket([{ layer: 'ipv4', fields: { src: '1.1.1.1', dst: '2.2.2.2' } }, { layer: 'custom', protocol: 'esp', emit: (p) => p }], new Uint8Array(8));
+    expect(custom[9]).toBe(50);
   });
 
   const validFrames = fc.constantFrom(

@@ -5,14 +5,14 @@
 import { dissectArp } from './arp';
 import { field, toHex } from './bytes';
 import { dissectEsp } from './esp';
-import { dissectEthernet } from './ethernet';
-import { dissectGre } from './gre';
+import { dissectEthernet, emitEthernet, type EthernetHeader } from './ethernet';
+import { dissectGre, emitGre, type GreFields } from './gre';
 import { ICMP_QUOTE_KEY, dissectIcmp } from './icmp';
-import { dissectIpv4, dissectIpv4Quote } from './ipv4';
+import { dissectIpv4, dissectIpv4Quote, emitIpv4, type Ipv4Fields } from './ipv4';
 import { dissectIsakmp } from './isakmp';
 import type { DissectLayer, DissectStep, Dissector } from './layer';
 import { dissectOspf } from './ospf';
-import { dissectUdp, dissectUdpWith } from './udp';
+import { dissectUdp, dissectUdpWith, emitUdp, type UdpFields } from './udp';
 import { dissectUdpEncap } from './udp-encap';
 
 export interface Binding {
@@ -140,4 +140,57 @@ function dataLayer(bytes: Uint8Array, start: number, stop: number): DissectLayer
   const n = stop - start;
   const preview = toHex(bytes.subarray(start, Math.min(stop, start + 32)));
   return { protocol: 'data', title: `Data (${n} bytes)`, offset: start, length: n, fields: [field('Data', n > 32 ? `${preview}...` : preview, start, n), field('[Length]', `${n}`, start, n)] };
+}
+
+// ---- building (gopacket's SerializeLayers) -----------------------------------------------------
+
+/**
+ * One layer of a packet to build. Next-protocol fields left unset (etherType, IPv4 protocol,
+ * GRE protocol type) come from the binding to the layer inside it; UDP's checksum uses the
+ * nearest enclosing IPv4 addresses. `custom` wraps any other emitter (ESP, ISAKMP, OSPF...).
+ */
+export type LayerSpec =
+  | { layer: 'eth'; fields: Omit<EthernetHeader, 'etherType'> & { etherType?: number }; pad?: boolean }
+  | { layer: 'ipv4'; fields: Omit<Ipv4Fields, 'protocol'> & { protocol?: number } }
+  | { layer: 'udp'; fields: UdpFields }
+  | { layer: 'gre'; fields: Omit<GreFields, 'protocolType'> & { protocolType?: number } }
+  | { layer: 'custom'; protocol: string; emit: (payload: Uint8Array) => Uint8Array };
+
+const specProtocol = (s: LayerSpec): string => (s.layer === 'custom' ? s.protocol : s.layer);
+
+/**
+ * Builds from the innermost layer outward: `layers` lists them outermost first, `payload` is
+ * what the innermost carries and `payloadProtocol` names it (e.g. 'icmp') so the layer around
+ * it can announce it. Throws RangeError when a next-protocol value is needed but not bound.
+ */
+export function buildPacket(layers: LayerSpec[], payload: Uint8Array, payloadProtocol?: string): Uint8Array {
+  let bytes = payload;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const spec = layers[i]!;
+    const inner = i + 1 < layers.length ? specProtocol(layers[i + 1]!) : payloadProtocol;
+    const next = (lower: string) => {
+      if (inner === undefined) throw new RangeError(`${lower}: name the payload protocol or set the next-protocol field`);
+      return bindValue(lower, inner);
+    };
+    switch (spec.layer) {
+      case 'eth':
+        bytes = emitEthernet({ ...spec.fields, etherType: spec.fields.etherType ?? next('eth') }, bytes, { pad: spec.pad ?? false });
+        break;
+      case 'ipv4':
+        bytes = emitIpv4({ ...spec.fields, protocol: spec.fields.protocol ?? next('ipv4') }, bytes);
+        break;
+      case 'gre':
+        bytes = emitGre({ ...spec.fields, protocolType: spec.fields.protocolType ?? next('gre') }, bytes);
+        break;
+      case 'udp': {
+        const ip = layers.slice(0, i).reverse().find((l) => l.layer === 'ipv4');
+        bytes = emitUdp(spec.fields, bytes, ip?.layer === 'ipv4' ? { src: ip.fields.src, dst: ip.fields.dst } : undefined);
+        break;
+      }
+      case 'custom':
+        bytes = spec.emit(bytes);
+        break;
+    }
+  }
+  return bytes;
 }
