@@ -61,6 +61,10 @@ export class Device {
   /** Last time an ICMP unreachable was sent (IOS rate-limits them, one per 500 ms). */
   lastUnreachable = -Infinity;
   private routeSources = new Map<string, Route[]>();
+  /** Console lines (log messages) not yet shown by a console session. */
+  private consoleQueue: string[] = [];
+  /** Interface addresses as the lab loaded them: `show ip interface brief` says NVRAM for these. */
+  readonly startupAddresses = new Map<string, string>();
   private booted = false;
 
   constructor(
@@ -74,6 +78,8 @@ export class Device {
   ) {
     this.ipId = rng.int(0, 0xffff);
     this.syncInterfaces();
+    for (const i of config.interfaces) if (i.ipAddress) this.startupAddresses.set(i.name, `${i.ipAddress.address} ${i.ipAddress.mask}`);
+    this.logs.subscribe((_e, line) => this.consoleQueue.push(line));
   }
 
   get now(): number {
@@ -187,6 +193,13 @@ export class Device {
 
   log(message: string): void {
     this.logs.add(this.now, message);
+  }
+
+  /** Log lines printed on the console since the last call (IOS prints them between commands). */
+  drainConsole(): string[] {
+    const out = this.consoleQueue;
+    this.consoleQueue = [];
+    return out;
   }
 
   // ---- addresses ----------------------------------------------------------------------------

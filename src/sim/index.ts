@@ -16,3 +16,4 @@ export { ipProtocolLabel, frameProtocolLabel } from './protocol-label';
 export { nextIpId, type SendOptions, type SendResult } from './ip-stack';
 export * from './extensions';
 export * from './addr';
+export { interfaceViews, ipRouteView, arpViews, loggingView, configureDevice, iosDuration, type InterfaceView, type RouteView, type IpRouteView, type ArpView } from './console-data';

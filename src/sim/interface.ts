@@ -39,6 +39,9 @@ export class SimInterface {
   /** Simulated time of the last line-protocol change (`Last input`, OSPF timers). */
   lastChange: SimTime = 0;
   counters: InterfaceCounters = zeroCounters();
+  /** Simulated times of the last frame in and out (`Last input`, `output` in show interfaces). */
+  lastInput?: SimTime;
+  lastOutput?: SimTime;
   /** Why a tunnel's line protocol is down, in words (shown in the trace and the inspector). */
   downReason?: string;
   /** Tunnel recursive routing detected: held down until this time (IOS `%TUN-5-RECURDOWN`). */

@@ -65,6 +65,7 @@ export function receiveFrame(dev: Device, ifaceName: string, frame: Uint8Array, 
   }
   iface.counters.inputPackets++;
   iface.counters.inputBytes += frame.length;
+  iface.lastInput = dev.now;
   const eth = parseEthernet(frame);
   if (!eth.ok) return drop(dev, pid, eth.error, undefined, { ingress: ifaceName });
   const e = eth.value;
@@ -265,6 +266,7 @@ function greInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ipv
   const inner = g.payload.slice();
   tunnel.counters.inputPackets++;
   tunnel.counters.inputBytes += inner.length;
+  tunnel.lastInput = dev.now;
   dev.trace({ point: 'Decap', packetId: pid, ingress: ingress.name, egress: tunnel.name, decision: `GRE decapsulation on ${tunnel.name}`, protocol: ipProtocolLabel(inner), before: bytes, after: inner });
   ipInput(dev, tunnel, inner, pid);
 }
@@ -497,6 +499,7 @@ function tunnelOutput(dev: Device, tun: SimInterface, bytes: Uint8Array, ip: Ipv
     }
     tun.counters.outputPackets++;
     tun.counters.outputBytes += inner.length;
+    tun.lastOutput = dev.now;
     dev.trace({ point: 'Encap', packetId: pid, ingress, egress: tun.name, decision: result.decision, protocol: result.protocol, before: inner, after: result.bytes });
     sent = routeOriginated(dev, result.bytes, pid, depth + 1, undefined, tun) && sent;
   }
@@ -545,6 +548,7 @@ function transmitFrame(dev: Device, egress: SimInterface, frame: Uint8Array, pid
   }
   egress.counters.outputPackets++;
   egress.counters.outputBytes += frame.length;
+  egress.lastOutput = dev.now;
   dev.trace({ point: 'Tx', packetId: pid, egress: egress.name, decision, protocol: frameProtocolLabel(frame), link: link.label, after: frame });
   dev.net.transmit(link, { device: dev.name, iface: egress.name }, frame, pid);
   return true;

@@ -42,6 +42,12 @@ export class Network implements NetworkContext {
   readonly devices = new Map<string, Device>();
   readonly links: Link[] = [];
   readonly capture: CapturedFrame[] = [];
+  /**
+   * Key material for Wireshark, appended by the IPsec and IKE plugins as SAs are created:
+   * `espSa` holds esp_sa UAT lines, `ikev1` ikev1_decryption_table lines (`tunnelscope run
+   * --keys / --ike-keys` write them).
+   */
+  readonly keyLog: { espSa: string[]; ikev1: string[] } = { espSa: [], ikev1: [] };
   readonly rng: SeededRandom;
   captureEnabled: boolean;
   private linkByEnd = new Map<string, Link>();
