@@ -1,0 +1,1019 @@
+// One router's OSPFv2 process (RFC 2328), clock-free and deterministic: the simulation passes
+// `now` (simulated microseconds) into every call, delivers received OSPF packets with
+// `receive`, calls `tick` at `nextWakeup()`, and collects what to send, what to log and the
+// routes for the RIB with `takeOutput()` and `routes()`.
+//
+// Implemented: hellos and dead timers (mismatch blocks the adjacency), point-to-point (tunnels)
+// and broadcast (Ethernet) networks with DR/BDR election and the wait timer, the neighbour state
+// machine Down -> Init -> 2-Way -> ExStart -> Exchange -> Loading -> Full, master/slave DBD
+// exchange with MTU check, LSR/LSU/LSAck with retransmission, flooding, router / network /
+// summary LSAs, SPF with O and O IA routes, ABR summaries, LSA refresh and aging.
+// Not implemented: authentication, virtual links, stub/NSSA areas, external (type 5) LSAs,
+// delayed acknowledgements (acks are sent at once), MinLSArrival/MinLSInterval throttling.
+import type { InterfaceConfig, IosConfig, OspfProcess } from '../../ios/model';
+import {
+  ALL_DROUTERS,
+  ALL_SPF_ROUTERS,
+  DbdFlags,
+  emitOspf,
+  lsaChecksumValid,
+  emitLsa,
+  ospfChecksumValid,
+  parseOspf,
+  type Lsa,
+  type LsaHeader,
+  type LsaRequest,
+  type OspfBody,
+  type OspfDbd,
+  type OspfHello,
+  type RouterLink,
+} from '../../wire/ospf';
+import { formatIp, parseIp, type Ip } from '../addr';
+import type { Route } from '../rib';
+import { SECOND, type SimTime } from '../scheduler';
+import { chooseRouterId, ospfInterfaces, orderedNetworks, RXMT_INTERVAL, type OspfInterfaceSetup, type OspfLinkState } from './config';
+import { electDr } from './dr';
+import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE } from './lsdb';
+import { interAreaRoutes, runSpf, type NextHop, type SpfRoute } from './spf';
+
+export const OSPF_DISTANCE = 110;
+const OPTIONS = 0x02; // E bit: IOS sets it in normal areas
+const ALL_SPF = parseIp(ALL_SPF_ROUTERS)!;
+const ALL_DR = parseIp(ALL_DROUTERS)!;
+
+export type NeighborState = 'DOWN' | 'INIT' | '2WAY' | 'EXSTART' | 'EXCHANGE' | 'LOADING' | 'FULL';
+const RANK: Record<NeighborState, number> = { DOWN: 0, INIT: 1, '2WAY': 2, EXSTART: 3, EXCHANGE: 4, LOADING: 5, FULL: 6 };
+
+export type InterfaceState = 'DOWN' | 'LOOPBACK' | 'WAITING' | 'P2P' | 'DR' | 'BDR' | 'DROTHER';
+
+/** An OSPF packet to send: the IP payload, addressed; TTL 1 as IOS sends all OSPF packets. */
+export interface OspfTransmit {
+  interface: string;
+  src: Ip;
+  dst: Ip;
+  ttl: 1;
+  payload: Uint8Array;
+  /** "Hello", "DBD", "LSR", "LSU", "LSAck": for the trace. */
+  kind: string;
+}
+
+export interface OspfOutput {
+  packets: OspfTransmit[];
+  /** Console log lines, e.g. `%OSPF-5-ADJCHG: Process 1, Nbr 2.2.2.2 on Tunnel0 from LOADING to FULL, Loading Done`. */
+  logs: string[];
+  /** Plain explanations for the trace (ignored hellos and why, DBD refused for MTU, ...). */
+  notes: string[];
+  /** True when `routes()` changed since the last takeOutput. */
+  routesChanged: boolean;
+}
+
+export interface OspfNeighborRow {
+  neighborId: string;
+  priority: number;
+  /** "FULL/  -" on point-to-point, "FULL/DR", "2WAY/DROTHER", ... */
+  state: string;
+  /** Time left before the dead timer fires, "00:00:35". */
+  deadTime: string;
+  address: string;
+  interface: string;
+}
+
+export interface OspfProtocolInfo {
+  processId: number;
+  routerId: string;
+  areas: string[];
+  isAbr: boolean;
+  maximumPaths: number;
+  /** Network statements in the order IOS lists them. */
+  networks: { address: string; wildcard: string; area: string }[];
+  passiveInterfaces: string[];
+  /** Routers whose LSAs we hold, with the time since their router LSA last changed. */
+  sources: { gateway: string; distance: number; lastUpdate: string }[];
+  distance: number;
+}
+
+export interface OspfEngineOptions {
+  /** Delay from an LSDB change to SPF (IOS `timers throttle spf` start: 5000 ms). */
+  spfDelay?: SimTime;
+  /** Minimum time between two SPF runs (IOS hold: 10000 ms). */
+  spfHold?: SimTime;
+}
+
+interface Neighbor {
+  routerId: string;
+  rid: number;
+  address: Ip;
+  priority: number;
+  dr: Ip;
+  bdr: Ip;
+  state: NeighborState;
+  deadAt: SimTime;
+  /** We are master of the database exchange. */
+  master: boolean;
+  ddSeq: number;
+  summary: LsaHeader[];
+  sentMore: boolean;
+  lastSent?: OspfTransmit;
+  lastRecv?: { flags: number; seq: number };
+  dbdRxmtAt?: SimTime;
+  requests: Map<string, LsaHeader>;
+  lsrRxmtAt?: SimTime;
+  retransmit: Map<string, Lsa>;
+  lsuRxmtAt?: SimTime;
+}
+
+interface Iface {
+  setup: OspfInterfaceSetup;
+  state: InterfaceState;
+  dr: Ip;
+  bdr: Ip;
+  waitUntil?: SimTime;
+  nextHelloAt?: SimTime;
+  neighbors: Map<string, Neighbor>;
+}
+
+const hms = (us: SimTime): string => {
+  const s = Math.max(0, Math.floor(us / SECOND));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
+};
+
+export class OspfEngine {
+  routerId?: string;
+  private rid = 0;
+  private process: OspfProcess;
+  private interfaceConfigs: InterfaceConfig[];
+  private links = new Map<string, OspfLinkState>();
+  private ifaces = new Map<string, Iface>();
+  private areas = new Map<string, Lsdb>();
+  private out: OspfOutput = { packets: [], logs: [], notes: [], routesChanged: false };
+  private spfDueAt?: SimTime;
+  private lastSpfAt?: SimTime;
+  private routeList: Route[] = [];
+  private readonly spfDelay: SimTime;
+  private readonly spfHold: SimTime;
+
+  constructor(
+    config: Pick<IosConfig, 'interfaces' | 'ospf'>,
+    readonly processId: number,
+    options: OspfEngineOptions = {},
+  ) {
+    const proc = config.ospf.find((p) => p.processId === processId);
+    if (!proc) throw new Error(`no router ospf ${processId} in the configuration`);
+    this.process = proc;
+    this.interfaceConfigs = config.interfaces;
+    this.spfDelay = options.spfDelay ?? 5 * SECOND;
+    this.spfHold = options.spfHold ?? 10 * SECOND;
+  }
+
+  // ---- inputs ------------------------------------------------------------------------------
+
+  /** New configuration (router ospf lines, interface addresses, ip ospf settings). */
+  configure(config: Pick<IosConfig, 'interfaces' | 'ospf'>, now: SimTime): void {
+    const proc = config.ospf.find((p) => p.processId === this.processId);
+    if (proc) this.process = proc;
+    this.interfaceConfigs = config.interfaces;
+    this.refresh(now);
+  }
+
+  /** Line protocol and MTU of every interface, from the simulation. Call on any change. */
+  setLinks(links: readonly OspfLinkState[], now: SimTime): void {
+    this.links = new Map(links.map((l) => [l.name, l]));
+    this.refresh(now);
+  }
+
+  /** An OSPF packet (IP payload) received on `ifName` from `src` to `dst`. */
+  receive(ifName: string, src: Ip, dst: Ip, payload: Uint8Array, now: SimTime): void {
+    const i = this.ifaces.get(ifName);
+    if (!i || i.setup.passive || i.state === 'LOOPBACK') return;
+    const parsed = parseOspf(payload);
+    if (!parsed.ok) return this.note(`OSPF packet on ${ifName} from ${formatIp(src)} refused: ${parsed.error}`);
+    if (!ospfChecksumValid(payload)) return this.note(`OSPF packet on ${ifName} from ${formatIp(src)} refused: bad checksum`);
+    const p = parsed.value;
+    if (dst === ALL_DR && i.state !== 'DR' && i.state !== 'BDR') return;
+    if (p.routerId === this.routerId) return;
+    if (p.areaId !== formatIp(i.setup.areaId)) {
+      return this.note(`OSPF: Rcv pkt from ${formatIp(src)}, ${ifName}, area ${p.areaId}: mismatched area ID (interface is in area ${i.setup.area})`);
+    }
+    if (i.setup.kind === 'broadcast' && ((src ^ i.setup.address) & i.setup.mask) >>> 0 !== 0) {
+      return this.note(`OSPF: Rcv pkt from ${formatIp(src)} on ${ifName}: source not on the interface's subnet`);
+    }
+    if (p.body.kind === 'hello') return this.onHello(i, src, p.routerId, p.body, now);
+    const n = i.neighbors.get(p.routerId);
+    if (!n) return;
+    switch (p.body.kind) {
+      case 'dbd':
+        return this.onDbd(i, n, p.body, now);
+      case 'lsr':
+        return this.onLsr(i, n, p.body.requests, now);
+      case 'lsu':
+        return this.onLsu(i, n, p.body.lsas, now);
+      case 'lsack':
+        return this.onAck(n, p.body.lsaHeaders);
+    }
+  }
+
+  /** Runs every timer due at `now`: hellos, dead and wait timers, retransmissions, SPF, refresh. */
+  tick(now: SimTime): void {
+    if (this.routerId === undefined) return;
+    for (const i of this.ifaces.values()) {
+      if (i.waitUntil !== undefined && now >= i.waitUntil) {
+        i.waitUntil = undefined;
+        this.runElection(i, now);
+      }
+      for (const n of [...i.neighbors.values()]) {
+        if (now >= n.deadAt) {
+          this.killNeighbor(i, n, 'Neighbor Down: Dead timer expired', now);
+          continue;
+        }
+        if (n.dbdRxmtAt !== undefined && now >= n.dbdRxmtAt && n.lastSent && (n.state === 'EXSTART' || (n.state === 'EXCHANGE' && n.master))) {
+          this.send(n.lastSent);
+          n.dbdRxmtAt = now + RXMT_INTERVAL * SECOND;
+        }
+        if (n.lsrRxmtAt !== undefined && now >= n.lsrRxmtAt) {
+          n.lsrRxmtAt = undefined;
+          if (n.requests.size > 0 && RANK[n.state] >= RANK.EXCHANGE) this.sendLsr(i, n, now);
+        }
+        if (n.lsuRxmtAt !== undefined && now >= n.lsuRxmtAt) {
+          n.lsuRxmtAt = undefined;
+          if (n.retransmit.size > 0 && RANK[n.state] >= RANK.EXCHANGE) {
+            this.sendLsu(i, [...n.retransmit.values()], this.unicastTo(i, n), now);
+            n.lsuRxmtAt = now + RXMT_INTERVAL * SECOND;
+          }
+        }
+      }
+      if (i.nextHelloAt !== undefined && now >= i.nextHelloAt) {
+        this.sendHello(i);
+        i.nextHelloAt = now + i.setup.helloInterval * SECOND;
+      }
+    }
+    this.refreshOwnLsas(now);
+    this.ageOut(now);
+    if (this.spfDueAt !== undefined && now >= this.spfDueAt) this.runSpf(now);
+  }
+
+  /** The earliest time `tick` has work to do, or undefined when nothing is pending. */
+  nextWakeup(): SimTime | undefined {
+    let t: SimTime | undefined;
+    const at = (x: SimTime | undefined) => {
+      if (x !== undefined && (t === undefined || x < t)) t = x;
+    };
+    for (const i of this.ifaces.values()) {
+      at(i.waitUntil);
+      at(i.nextHelloAt);
+      for (const n of i.neighbors.values()) {
+        at(n.deadAt);
+        if (n.state === 'EXSTART' || (n.state === 'EXCHANGE' && n.master)) at(n.dbdRxmtAt);
+        at(n.lsrRxmtAt);
+        at(n.lsuRxmtAt);
+      }
+    }
+    at(this.spfDueAt);
+    for (const db of this.areas.values()) {
+      for (const e of db.all()) {
+        const own = e.lsa.header.advertisingRouter === this.routerId;
+        const limit = own ? LS_REFRESH_TIME : MAX_AGE;
+        if (e.lsa.header.age < limit) at(e.installedAt + (limit - e.lsa.header.age) * SECOND);
+      }
+    }
+    return t;
+  }
+
+  /** Everything produced since the last call: packets, log lines, notes, route change flag. */
+  takeOutput(): OspfOutput {
+    const o = this.out;
+    this.out = { packets: [], logs: [], notes: [], routesChanged: false };
+    return o;
+  }
+
+  // ---- queries -----------------------------------------------------------------------------
+
+  /** OSPF routes for the RIB (source "ospf", distance 110): O and O IA, one per next hop. */
+  routes(): Route[] {
+    return this.routeList.map((r) => ({ ...r }));
+  }
+
+  neighbors(now: SimTime): OspfNeighborRow[] {
+    const rows: OspfNeighborRow[] = [];
+    for (const i of this.ifaces.values()) {
+      const list = [...i.neighbors.values()].sort((a, b) => b.rid - a.rid);
+      for (const n of list) {
+        const role = i.setup.kind === 'point-to-point' ? '  -' : n.address === i.dr ? 'DR' : n.address === i.bdr ? 'BDR' : 'DROTHER';
+        rows.push({
+          neighborId: n.routerId,
+          priority: i.setup.kind === 'point-to-point' ? 0 : n.priority,
+          state: `${n.state}/${role}`,
+          deadTime: hms(n.deadAt - now),
+          address: formatIp(n.address),
+          interface: i.setup.name,
+        });
+      }
+    }
+    return rows;
+  }
+
+  protocolInfo(now: SimTime): OspfProtocolInfo {
+    const sources: OspfProtocolInfo['sources'] = [];
+    const seen = new Set<string>();
+    for (const db of this.areas.values()) {
+      for (const e of db.all()) {
+        const h = e.lsa.header;
+        if (h.lsType !== 1 || h.advertisingRouter === this.routerId || seen.has(h.advertisingRouter) || ageOf(e, now) >= MAX_AGE) continue;
+        seen.add(h.advertisingRouter);
+        sources.push({ gateway: h.advertisingRouter, distance: OSPF_DISTANCE, lastUpdate: hms(now - e.installedAt) });
+      }
+    }
+    sources.sort((a, b) => (parseIp(b.gateway) ?? 0) - (parseIp(a.gateway) ?? 0));
+    const areas = [...new Set([...this.ifaces.values()].map((i) => i.setup.area))];
+    return {
+      processId: this.processId,
+      routerId: this.routerId ?? '0.0.0.0',
+      areas,
+      isAbr: new Set([...this.ifaces.values()].map((i) => i.setup.areaId)).size > 1,
+      maximumPaths: 4,
+      networks: orderedNetworks(this.process.networks).map((n) => ({ ...n })),
+      passiveInterfaces: [...this.ifaces.values()].filter((i) => i.setup.passive).map((i) => i.setup.name),
+      sources,
+      distance: OSPF_DISTANCE,
+    };
+  }
+
+  /** The interface state per OSPF interface ("P2P", "DR", "BDR", "DROTHER", "WAITING", "LOOPBACK"). */
+  interfaceStates(): { name: string; area: string; state: InterfaceState; cost: number; dr: string; bdr: string }[] {
+    return [...this.ifaces.values()].map((i) => ({ name: i.setup.name, area: i.setup.area, state: i.state, cost: i.setup.cost, dr: formatIp(i.dr), bdr: formatIp(i.bdr) }));
+  }
+
+  /** LSDB of one area: headers as they stand now (tests, `show ip ospf database`). */
+  database(area: string, now: SimTime): LsaHeader[] {
+    const db = [...this.ifaces.values()].find((i) => i.setup.area === area) ? this.areas.get(formatIp(this.areaIdOf(area))) : undefined;
+    return db ? db.all().map((e) => headerAt(e, now)) : [];
+  }
+
+  // ---- interfaces --------------------------------------------------------------------------
+
+  private areaIdOf(area: string): Ip {
+    return [...this.ifaces.values()].find((i) => i.setup.area === area)?.setup.areaId ?? 0;
+  }
+
+  private refresh(now: SimTime): void {
+    if (this.routerId === undefined) {
+      const rid = chooseRouterId(this.process, this.interfaceConfigs, this.links);
+      if (rid === undefined) return;
+      this.rid = rid;
+      this.routerId = formatIp(rid);
+    }
+    const wanted = new Map(ospfInterfaces(this.process, this.interfaceConfigs, this.links).map((s) => [s.name, s]));
+    for (const [name, i] of [...this.ifaces]) {
+      const s = wanted.get(name);
+      const same = s && s.address === i.setup.address && s.mask === i.setup.mask && s.areaId === i.setup.areaId && s.kind === i.setup.kind && s.passive === i.setup.passive;
+      if (!same) {
+        for (const n of [...i.neighbors.values()]) this.killNeighbor(i, n, 'Neighbor Down: Interface down or detached', now);
+        this.ifaces.delete(name);
+      } else {
+        i.setup = s!; // cost, timers, MTU may change in place
+      }
+    }
+    for (const [name, s] of wanted) {
+      if (this.ifaces.has(name)) continue;
+      const i: Iface = { setup: s, state: 'DOWN', dr: 0, bdr: 0, neighbors: new Map() };
+      if (!this.areas.has(formatIp(s.areaId))) this.areas.set(formatIp(s.areaId), new Lsdb());
+      if (s.kind === 'loopback') i.state = 'LOOPBACK';
+      else if (s.kind === 'point-to-point') i.state = 'P2P';
+      else if (s.passive) i.state = 'DR'; // alone on the segment: IOS shows a passive broadcast interface as DR
+      else if (s.priority === 0) i.state = 'DROTHER';
+      else {
+        i.state = 'WAITING';
+        i.waitUntil = now + s.deadInterval * SECOND;
+      }
+      if (s.passive && s.kind === 'broadcast') i.dr = s.address;
+      if (!s.passive && s.kind !== 'loopback') i.nextHelloAt = now;
+      this.ifaces.set(name, i);
+    }
+    this.originateAll(now);
+    if (this.ifaces.size > 0) this.tick(now);
+  }
+
+  // ---- hello and neighbours ----------------------------------------------------------------
+
+  private sendHello(i: Iface): void {
+    const neighbors = [...i.neighbors.values()].filter((n) => RANK[n.state] >= RANK.INIT).map((n) => n.routerId);
+    const body: OspfHello = {
+      kind: 'hello',
+      networkMask: formatIp(i.setup.mask),
+      helloInterval: i.setup.helloInterval,
+      options: OPTIONS,
+      priority: i.setup.priority,
+      deadInterval: i.setup.deadInterval,
+      designatedRouter: formatIp(i.dr),
+      backupDesignatedRouter: formatIp(i.bdr),
+      neighbors,
+    };
+    this.transmit(i, ALL_SPF, body, 'Hello');
+  }
+
+  private onHello(i: Iface, src: Ip, routerId: string, h: OspfHello, now: SimTime): void {
+    const s = i.setup;
+    const bad: string[] = [];
+    if (h.deadInterval !== s.deadInterval) bad.push(`Dead R ${h.deadInterval} C ${s.deadInterval}`);
+    if (h.helloInterval !== s.helloInterval) bad.push(`Hello R ${h.helloInterval} C ${s.helloInterval}`);
+    if (s.kind === 'broadcast' && h.networkMask !== formatIp(s.mask)) bad.push(`Mask R ${h.networkMask} C ${formatIp(s.mask)}`);
+    if (bad.length) {
+      return this.note(`OSPF: Mismatched hello parameters from ${formatIp(src)} on ${s.name}: ${bad.join(', ')}; no adjacency`);
+    }
+    let n = i.neighbors.get(routerId);
+    const rid = parseIp(routerId) ?? 0;
+    let changed = false;
+    if (!n) {
+      n = {
+        routerId,
+        rid,
+        address: src,
+        priority: h.priority,
+        dr: parseIp(h.designatedRouter) ?? 0,
+        bdr: parseIp(h.backupDesignatedRouter) ?? 0,
+        state: 'DOWN',
+        deadAt: now,
+        master: true,
+        ddSeq: 0,
+        summary: [],
+        sentMore: true,
+        requests: new Map(),
+        retransmit: new Map(),
+      };
+      i.neighbors.set(routerId, n);
+      this.setState(i, n, 'INIT', '', now);
+      changed = true;
+    }
+    n.address = src;
+    n.deadAt = now + s.deadInterval * SECOND;
+    const dr = parseIp(h.designatedRouter) ?? 0;
+    const bdr = parseIp(h.backupDesignatedRouter) ?? 0;
+    const prevDr = n.dr;
+    const prevBdr = n.bdr;
+    if (n.priority !== h.priority) changed = true;
+    n.priority = h.priority;
+    n.dr = dr;
+    n.bdr = bdr;
+
+    const seesUs = h.neighbors.includes(this.routerId!);
+    if (!seesUs) {
+      if (RANK[n.state] >= RANK['2WAY']) {
+        this.resetAdjacency(n);
+        this.setState(i, n, 'INIT', '1-Way', now);
+        changed = true;
+      }
+    } else if (n.state === 'INIT') {
+      this.setState(i, n, '2WAY', '2-Way Received', now);
+      changed = true;
+      if (this.shouldBeAdjacent(i, n)) this.startExchange(i, n, now);
+    }
+    if (s.kind !== 'broadcast') return;
+    // BackupSeen ends the wait timer early (RFC 2328 §9.3).
+    if (i.state === 'WAITING' && ((bdr === src) || (dr === src && bdr === 0))) {
+      i.waitUntil = undefined;
+      return this.runElection(i, now);
+    }
+    const declChange = (dr === src) !== (prevDr === src) || (bdr === src) !== (prevBdr === src);
+    if ((changed || declChange) && i.state !== 'WAITING') this.runElection(i, now);
+  }
+
+  private shouldBeAdjacent(i: Iface, n: Neighbor): boolean {
+    if (i.setup.kind === 'point-to-point') return true;
+    const me = i.setup.address;
+    return i.dr === me || i.bdr === me || i.dr === n.address || i.bdr === n.address;
+  }
+
+  private runElection(i: Iface, now: SimTime): void {
+    if (i.setup.kind !== 'broadcast' || i.setup.passive) return;
+    const self = { routerId: this.rid, address: i.setup.address, priority: i.setup.priority, dr: i.dr, bdr: i.bdr };
+    const others = [...i.neighbors.values()].filter((n) => RANK[n.state] >= RANK['2WAY']).map((n) => ({ routerId: n.rid, address: n.address, priority: n.priority, dr: n.dr, bdr: n.bdr }));
+    const r = electDr(self, others);
+    const changed = r.dr !== i.dr || r.bdr !== i.bdr;
+    i.dr = r.dr;
+    i.bdr = r.bdr;
+    const me = i.setup.address;
+    i.state = r.dr === me ? 'DR' : r.bdr === me ? 'BDR' : 'DROTHER';
+    if (changed) {
+      // AdjOK?: form adjacencies that are now wanted, drop those no longer wanted.
+      for (const n of i.neighbors.values()) {
+        if (n.state === '2WAY' && this.shouldBeAdjacent(i, n)) this.startExchange(i, n, now);
+        else if (RANK[n.state] >= RANK.EXSTART && !this.shouldBeAdjacent(i, n)) {
+          this.resetAdjacency(n);
+          this.setState(i, n, '2WAY', 'AdjOK?', now);
+        }
+      }
+      this.sendHello(i);
+      i.nextHelloAt = now + i.setup.helloInterval * SECOND;
+    }
+    this.originateAll(now);
+  }
+
+  private setState(i: Iface, n: Neighbor, to: NeighborState, reason: string, now: SimTime): void {
+    const from = n.state;
+    if (from === to) return;
+    n.state = to;
+    // IOS default `log-adjacency-changes`: only reaching FULL and going DOWN are logged.
+    if (to === 'FULL' || to === 'DOWN') {
+      this.out.logs.push(`%OSPF-5-ADJCHG: Process ${this.processId}, Nbr ${n.routerId} on ${i.setup.name} from ${from} to ${to}, ${reason}`);
+    }
+    this.note(`OSPF: Nbr ${n.routerId} on ${i.setup.name} from ${from} to ${to}${reason ? ` (${reason})` : ''}`);
+    if (from === 'FULL' || to === 'FULL') this.originateAll(now);
+  }
+
+  private killNeighbor(i: Iface, n: Neighbor, reason: string, now: SimTime): void {
+    this.resetAdjacency(n);
+    i.neighbors.delete(n.routerId);
+    this.setState(i, n, 'DOWN', reason, now);
+    if (i.setup.kind === 'broadcast' && i.state !== 'WAITING') this.runElection(i, now);
+    this.originateAll(now);
+  }
+
+  private resetAdjacency(n: Neighbor): void {
+    n.summary = [];
+    n.requests.clear();
+    n.retransmit.clear();
+    n.lastSent = undefined;
+    n.lastRecv = undefined;
+    n.dbdRxmtAt = undefined;
+    n.lsrRxmtAt = undefined;
+    n.lsuRxmtAt = undefined;
+  }
+
+  // ---- database exchange -------------------------------------------------------------------
+
+  private startExchange(i: Iface, n: Neighbor, now: SimTime): void {
+    this.resetAdjacency(n);
+    this.setState(i, n, 'EXSTART', 'AdjOK', now);
+    n.master = true;
+    // Deterministic initial DD sequence number, distinct per attempt.
+    n.ddSeq = (Math.floor(now / 1000) + n.ddSeq + 1) >>> 0;
+    n.sentMore = true;
+    this.sendDbd(i, n, DbdFlags.I | DbdFlags.M | DbdFlags.MS, [], now);
+  }
+
+  private sendDbd(i: Iface, n: Neighbor, flags: number, headers: LsaHeader[], now: SimTime): void {
+    const body: OspfDbd = { kind: 'dbd', interfaceMtu: i.setup.mtu, options: OPTIONS, flags, sequence: n.ddSeq, lsaHeaders: headers };
+    const t = this.transmit(i, this.unicastTo(i, n), body, 'DBD');
+    n.lastSent = t;
+    n.dbdRxmtAt = now + RXMT_INTERVAL * SECOND;
+  }
+
+  /** Up to as many summary headers as fit in one DBD at the interface MTU. */
+  private nextChunk(i: Iface, n: Neighbor): LsaHeader[] {
+    const room = Math.max(1, Math.floor((i.setup.mtu - 20 - 24 - 8) / 20));
+    return n.summary.splice(0, room);
+  }
+
+  private onDbd(i: Iface, n: Neighbor, d: OspfDbd, now: SimTime): void {
+    if (RANK[n.state] < RANK.EXSTART) return;
+    if (d.interfaceMtu > i.setup.mtu) {
+      return this.note(`OSPF: Nbr ${n.routerId} has larger interface MTU (${d.interfaceMtu} > ${i.setup.mtu}); DBD refused, adjacency stays in EXSTART`);
+    }
+    const dup = n.lastRecv !== undefined && n.lastRecv.flags === d.flags && n.lastRecv.seq === d.sequence;
+    const I = (d.flags & DbdFlags.I) !== 0;
+    const M = (d.flags & DbdFlags.M) !== 0;
+    const MS = (d.flags & DbdFlags.MS) !== 0;
+    if (n.state === 'EXSTART') {
+      if (I && M && MS && d.lsaHeaders.length === 0 && n.rid > this.rid) {
+        n.master = false;
+        n.ddSeq = d.sequence;
+        this.negotiationDone(i, n, now);
+        n.lastRecv = { flags: d.flags, seq: d.sequence };
+        this.slaveRespond(i, n, M, now);
+        return;
+      }
+      if (!I && !MS && d.sequence === n.ddSeq && n.rid < this.rid) {
+        n.master = true;
+        this.negotiationDone(i, n, now);
+        // The slave's first packet already carries headers: fall through to Exchange handling.
+      } else return;
+    } else if (n.state === 'EXCHANGE') {
+      if (dup) {
+        if (!n.master && n.lastSent) this.send(n.lastSent);
+        return;
+      }
+      if (MS === n.master || I) return this.seqMismatch(i, n, now);
+      if (n.master ? d.sequence !== n.ddSeq : d.sequence !== ((n.ddSeq + 1) >>> 0)) return this.seqMismatch(i, n, now);
+    } else {
+      // Loading or Full: only duplicates are acceptable.
+      if (dup) {
+        if (!n.master && n.lastSent) this.send(n.lastSent);
+        return;
+      }
+      return this.seqMismatch(i, n, now);
+    }
+    n.lastRecv = { flags: d.flags, seq: d.sequence };
+    this.takeHeaders(i, n, d.lsaHeaders, now);
+    if (n.master) {
+      if (!n.sentMore && !M) return this.exchangeDone(i, n, now);
+      n.ddSeq = (n.ddSeq + 1) >>> 0;
+      const chunk = this.nextChunk(i, n);
+      n.sentMore = n.summary.length > 0;
+      this.sendDbd(i, n, DbdFlags.MS | (n.sentMore ? DbdFlags.M : 0), chunk, now);
+    } else {
+      n.ddSeq = d.sequence;
+      this.slaveRespond(i, n, M, now);
+    }
+  }
+
+  private slaveRespond(i: Iface, n: Neighbor, masterMore: boolean, now: SimTime): void {
+    const chunk = this.nextChunk(i, n);
+    n.sentMore = n.summary.length > 0;
+    this.sendDbd(i, n, n.sentMore ? DbdFlags.M : 0, chunk, now);
+    if (!masterMore && !n.sentMore) this.exchangeDone(i, n, now);
+  }
+
+  private negotiationDone(i: Iface, n: Neighbor, now: SimTime): void {
+    this.setState(i, n, 'EXCHANGE', 'Negotiation Done', now);
+    const db = this.lsdbOf(i);
+    n.summary = db.all().filter((e) => ageOf(e, now) < MAX_AGE).map((e) => headerAt(e, now));
+  }
+
+  private takeHeaders(i: Iface, n: Neighbor, headers: LsaHeader[], now: SimTime): void {
+    const db = this.lsdbOf(i);
+    for (const h of headers) {
+      if (h.lsType < 1 || h.lsType > 4) continue;
+      const have = db.get(h);
+      if (!have || compareInstances(h, headerAt(have, now)) > 0) n.requests.set(lsaKey(h), h);
+    }
+    if (n.requests.size > 0 && n.lsrRxmtAt === undefined) this.sendLsr(i, n, now);
+  }
+
+  private exchangeDone(i: Iface, n: Neighbor, now: SimTime): void {
+    n.dbdRxmtAt = undefined;
+    this.setState(i, n, 'LOADING', 'Exchange Done', now);
+    if (n.requests.size === 0) this.setState(i, n, 'FULL', 'Loading Done', now);
+  }
+
+  private seqMismatch(i: Iface, n: Neighbor, now: SimTime): void {
+    this.note(`OSPF: Nbr ${n.routerId} on ${i.setup.name}: DBD sequence mismatch, back to EXSTART`);
+    this.startExchange(i, n, now);
+  }
+
+  private sendLsr(i: Iface, n: Neighbor, now: SimTime): void {
+    const room = Math.max(1, Math.floor((i.setup.mtu - 20 - 24) / 12));
+    const requests: LsaRequest[] = [...n.requests.values()].slice(0, room).map((h) => ({ lsType: h.lsType, linkStateId: h.linkStateId, advertisingRouter: h.advertisingRouter }));
+    this.transmit(i, this.unicastTo(i, n), { kind: 'lsr', requests }, 'LSR');
+    n.lsrRxmtAt = now + RXMT_INTERVAL * SECOND;
+  }
+
+  private onLsr(i: Iface, n: Neighbor, requests: LsaRequest[], now: SimTime): void {
+    if (RANK[n.state] < RANK.EXCHANGE) return;
+    const db = this.lsdbOf(i);
+    const lsas: Lsa[] = [];
+    for (const r of requests) {
+      const e = db.get(r);
+      if (!e) {
+        this.note(`OSPF: Nbr ${n.routerId} requested an LSA we do not have (BadLSReq)`);
+        return this.startExchange(i, n, now);
+      }
+      lsas.push(e.lsa);
+    }
+    this.sendLsu(i, lsas, this.unicastTo(i, n), now);
+  }
+
+  // ---- flooding ----------------------------------------------------------------------------
+
+  /** Sends LSAs (ages advanced by InfTransDelay), split to fit the interface MTU. */
+  private sendLsu(i: Iface, lsas: Lsa[], dst: Ip, now: SimTime): void {
+    const db = this.lsdbOf(i);
+    const room = i.setup.mtu - 20 - 24 - 4;
+    let batch: Lsa[] = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length) this.transmit(i, dst, { kind: 'lsu', lsas: batch }, 'LSU');
+      batch = [];
+      size = 0;
+    };
+    for (const l of lsas) {
+      const e = db.get(l.header);
+      const age = e && compareInstances(e.lsa.header, l.header) === 0 ? ageOf(e, now) : l.header.age;
+      const copy: Lsa = { header: { ...l.header, age: Math.min(MAX_AGE, age + 1) }, body: l.body };
+      const len = l.header.length ?? 20;
+      if (size + len > room && batch.length) flush();
+      batch.push(copy);
+      size += len;
+    }
+    flush();
+  }
+
+  private onLsu(i: Iface, n: Neighbor, lsas: Lsa[], now: SimTime): void {
+    if (RANK[n.state] < RANK.EXCHANGE) return;
+    const db = this.lsdbOf(i);
+    const acks: LsaHeader[] = [];
+    let changed = false;
+    for (const lsa of lsas) {
+      const h = lsa.header;
+      if (h.lsType < 1 || h.lsType > 4) continue;
+      if (!lsaChecksumValid(emitLsa(lsa))) {
+        this.note(`OSPF: LSA ${h.lsType}/${h.linkStateId}/${h.advertisingRouter} from ${n.routerId} has a bad checksum, discarded`);
+        continue;
+      }
+      const have = db.get(h);
+      const cur = have ? headerAt(have, now) : undefined;
+      const cmp = cur ? compareInstances(h, cur) : 1;
+      const req = n.requests.get(lsaKey(h));
+      if (req && compareInstances(h, req) >= 0) n.requests.delete(lsaKey(h));
+      if (h.age >= MAX_AGE && !have) {
+        acks.push(h);
+        continue;
+      }
+      if (cmp > 0) {
+        if (this.isSelfOriginated(lsa)) {
+          // Our own LSA, newer than ours (from before a restart): take its sequence and reissue.
+          acks.push(h);
+          this.reissueOwn(i, lsa, now);
+          continue;
+        }
+        const installed = db.install(completeLsa({ header: { ...h }, body: lsa.body }), now);
+        for (const other of this.ifaces.values()) for (const m of other.neighbors.values()) m.retransmit.delete(lsaKey(h));
+        this.flood(installed.lsa, i, n, now);
+        acks.push(h);
+        changed = true;
+      } else if (cmp === 0) {
+        if (n.retransmit.has(lsaKey(h))) n.retransmit.delete(lsaKey(h)); // implied acknowledgement
+        else acks.push(h);
+      } else if (have) {
+        // Our copy is newer: send it back to the neighbour.
+        this.sendLsu(i, [have.lsa], this.unicastTo(i, n), now);
+      }
+    }
+    if (acks.length) this.transmit(i, this.unicastTo(i, n), { kind: 'lsack', lsaHeaders: acks }, 'LSAck');
+    if (n.requests.size > 0) this.sendLsr(i, n, now);
+    else n.lsrRxmtAt = undefined;
+    if (n.state === 'LOADING' && n.requests.size === 0) this.setState(i, n, 'FULL', 'Loading Done', now);
+    if (changed) this.scheduleSpf(now);
+  }
+
+  private onAck(n: Neighbor, headers: LsaHeader[]): void {
+    for (const h of headers) {
+      const l = n.retransmit.get(lsaKey(h));
+      if (l && compareInstances(h, l.header) === 0) n.retransmit.delete(lsaKey(h));
+    }
+  }
+
+  /** Floods an LSA (RFC 2328 §13.3) to every adjacency of its area except where it came from. */
+  private flood(lsa: Lsa, from: Iface | undefined, fromNbr: Neighbor | undefined, now: SimTime): void {
+    const area = this.areaOfLsdb(lsa, from);
+    for (const i of this.ifaces.values()) {
+      if (formatIp(i.setup.areaId) !== area || i.setup.passive || i.state === 'LOOPBACK') continue;
+      let added = false;
+      for (const n of i.neighbors.values()) {
+        if (RANK[n.state] < RANK.EXCHANGE) continue;
+        const k = lsaKey(lsa.header);
+        const req = n.requests.get(k);
+        if (req) {
+          const c = compareInstances(lsa.header, req);
+          if (c < 0) continue;
+          n.requests.delete(k);
+          if (c === 0) continue;
+        }
+        if (n === fromNbr) continue;
+        n.retransmit.set(k, lsa);
+        if (n.lsuRxmtAt === undefined) n.lsuRxmtAt = now + RXMT_INTERVAL * SECOND;
+        added = true;
+      }
+      if (!added) continue;
+      if (i === from && fromNbr && (fromNbr.address === i.dr || fromNbr.address === i.bdr)) continue;
+      if (i === from && i.state === 'BDR') continue;
+      const dst = i.setup.kind === 'point-to-point' || i.state === 'DR' || i.state === 'BDR' ? ALL_SPF : ALL_DR;
+      this.sendLsu(i, [lsa], dst, now);
+    }
+  }
+
+  private areaOfLsdb(lsa: Lsa, from: Iface | undefined): string {
+    if (from) return formatIp(from.setup.areaId);
+    for (const [area, db] of this.areas) if (db.get(lsa.header)?.lsa === lsa) return area;
+    return '0.0.0.0';
+  }
+
+  // ---- origination -------------------------------------------------------------------------
+
+  /** Ours by advertising router, or a network LSA for one of our interface addresses (§13.4). */
+  private isSelfOriginated(lsa: Lsa): boolean {
+    if (lsa.header.advertisingRouter === this.routerId) return true;
+    if (lsa.header.lsType === 2) return [...this.ifaces.values()].some((x) => formatIp(x.setup.address) === lsa.header.linkStateId);
+    return false;
+  }
+
+  private reissueOwn(i: Iface, lsa: Lsa, now: SimTime): void {
+    const db = this.lsdbOf(i);
+    const mine = db.get(lsa.header);
+    const body = mine && mine.lsa.header.age < MAX_AGE ? mine.lsa.body : undefined;
+    if (body) this.install(db, formatIp(i.setup.areaId), { ...lsa.header, sequence: (lsa.header.sequence + 1) | 0, age: 0 }, body, now);
+    else this.install(db, formatIp(i.setup.areaId), { ...lsa.header, age: MAX_AGE }, lsa.body, now);
+  }
+
+  /** Installs an LSA we originate and floods it. */
+  private install(db: Lsdb, area: string, header: LsaHeader, body: Lsa['body'], now: SimTime): void {
+    const lsa = completeLsa({ header: { ...header, checksum: undefined, length: undefined }, body });
+    const e = db.install(lsa, now);
+    for (const i of this.ifaces.values()) for (const n of i.neighbors.values()) n.retransmit.delete(lsaKey(lsa.header));
+    const from = [...this.ifaces.values()].find((i) => formatIp(i.setup.areaId) === area);
+    if (from) this.flood(e.lsa, undefined, undefined, now);
+    this.scheduleSpf(now);
+  }
+
+  /** Originates (or refreshes, or flushes) one of our LSAs if its content differs. */
+  private originate(area: string, lsType: number, linkStateId: string, body: Lsa['body'] | undefined, now: SimTime): void {
+    const db = this.areas.get(area);
+    if (!db) return;
+    const id = { lsType, linkStateId, advertisingRouter: this.routerId! };
+    const cur = db.get(id);
+    if (!body) {
+      if (cur && ageOf(cur, now) < MAX_AGE) this.install(db, area, { ...cur.lsa.header, age: MAX_AGE }, cur.lsa.body, now);
+      return;
+    }
+    if (cur && ageOf(cur, now) < MAX_AGE && sameBody(cur.lsa.body, body)) return;
+    const sequence = cur ? (cur.lsa.header.sequence + 1) | 0 : INITIAL_SEQUENCE;
+    this.install(db, area, { age: 0, options: OPTIONS, lsType, linkStateId, advertisingRouter: this.routerId!, sequence }, body, now);
+  }
+
+  private originateAll(now: SimTime): void {
+    if (this.routerId === undefined) return;
+    const isAbr = new Set([...this.ifaces.values()].map((i) => i.setup.areaId)).size > 1;
+    for (const area of this.areas.keys()) {
+      const links: RouterLink[] = [];
+      for (const i of this.ifaces.values()) {
+        if (formatIp(i.setup.areaId) !== area) continue;
+        links.push(...this.routerLinks(i));
+      }
+      const attached = [...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === area);
+      this.originate(area, 1, this.routerId, attached ? { kind: 'router', flags: isAbr ? 0x01 : 0, links } : undefined, now);
+      for (const i of this.ifaces.values()) {
+        if (formatIp(i.setup.areaId) !== area || i.setup.kind !== 'broadcast') continue;
+        const full = [...i.neighbors.values()].filter((n) => n.state === 'FULL').map((n) => n.routerId);
+        const want = i.state === 'DR' && full.length > 0 ? { kind: 'network' as const, networkMask: formatIp(i.setup.mask), attachedRouters: [this.routerId, ...full.sort((a, b) => (parseIp(a) ?? 0) - (parseIp(b) ?? 0))] } : undefined;
+        this.originate(area, 2, formatIp(i.setup.address), want, now);
+      }
+    }
+  }
+
+  private routerLinks(i: Iface): RouterLink[] {
+    const s = i.setup;
+    const net = formatIp((s.address & s.mask) >>> 0);
+    const stub = (): RouterLink => ({ linkId: net, linkData: formatIp(s.mask), type: 3, metric: s.cost });
+    if (s.kind === 'loopback') return [{ linkId: formatIp(s.address), linkData: '255.255.255.255', type: 3, metric: s.cost }];
+    if (s.kind === 'point-to-point') {
+      const l: RouterLink[] = [];
+      for (const n of i.neighbors.values()) if (n.state === 'FULL') l.push({ linkId: n.routerId, linkData: formatIp(s.address), type: 1, metric: s.cost });
+      l.push(stub());
+      return l;
+    }
+    const fullWithDr = [...i.neighbors.values()].some((n) => n.state === 'FULL' && n.address === i.dr);
+    const drWithFull = i.state === 'DR' && [...i.neighbors.values()].some((n) => n.state === 'FULL');
+    if (!s.passive && i.state !== 'WAITING' && (fullWithDr || drWithFull)) return [{ linkId: formatIp(i.dr), linkData: formatIp(s.address), type: 2, metric: s.cost }];
+    return [stub()];
+  }
+
+  /** LSRefreshTime: reissue our LSAs every 30 minutes. */
+  private refreshOwnLsas(now: SimTime): void {
+    for (const [area, db] of this.areas) {
+      for (const e of db.all()) {
+        const h = e.lsa.header;
+        if (h.advertisingRouter !== this.routerId || h.age >= MAX_AGE) continue;
+        if (ageOf(e, now) >= LS_REFRESH_TIME) this.install(db, area, { ...h, sequence: (h.sequence + 1) | 0, age: 0 }, e.lsa.body, now);
+      }
+    }
+  }
+
+  /** LSAs that reach MaxAge leave SPF; once no neighbour still needs them, they leave the database. */
+  private ageOut(now: SimTime): void {
+    for (const db of this.areas.values()) {
+      for (const e of db.all()) {
+        if (ageOf(e, now) < MAX_AGE) continue;
+        const k = lsaKey(e.lsa.header);
+        const pending = [...this.ifaces.values()].some((i) => [...i.neighbors.values()].some((n) => n.retransmit.has(k) || n.state === 'EXCHANGE' || n.state === 'LOADING'));
+        if (!pending) {
+          db.remove(e.lsa.header);
+          this.scheduleSpf(now);
+        }
+      }
+    }
+  }
+
+  // ---- SPF and routes ----------------------------------------------------------------------
+
+  private scheduleSpf(now: SimTime): void {
+    if (this.spfDueAt !== undefined) return;
+    let at = now + this.spfDelay;
+    if (this.lastSpfAt !== undefined) at = Math.max(at, this.lastSpfAt + this.spfHold);
+    this.spfDueAt = at;
+  }
+
+  private runSpf(now: SimTime): void {
+    this.spfDueAt = undefined;
+    this.lastSpfAt = now;
+    const byAddress = (addr: Ip) => [...this.ifaces.values()].find((i) => i.setup.address === addr)?.setup.name;
+    const intraByArea = new Map<string, SpfRoute[]>();
+    const spfByArea = new Map<string, ReturnType<typeof runSpf>>();
+    for (const [area, db] of this.areas) {
+      const spf = runSpf(db, this.routerId!, byAddress, now);
+      spfByArea.set(area, spf);
+      intraByArea.set(area, spf.routes);
+    }
+    // Intra-area: best over all areas.
+    const intra = new Map<string, SpfRoute>();
+    for (const routes of intraByArea.values()) {
+      for (const r of routes) {
+        const k = `${r.network}/${r.prefixLength}`;
+        const cur = intra.get(k);
+        if (!cur || r.cost < cur.cost) intra.set(k, { ...r });
+      }
+    }
+    const connected = new Set([...this.ifaces.values()].map((i) => (i.setup.kind === 'loopback' ? `${i.setup.address}/32` : `${(i.setup.address & i.setup.mask) >>> 0}/${i.setup.prefixLength}`)));
+    for (const k of connected) intra.delete(k);
+    // Inter-area: an ABR looks only at backbone summaries (RFC 2328 §16.2).
+    const areaIds = [...this.areas.keys()].filter((a) => [...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === a));
+    const isAbr = areaIds.length > 1;
+    const summaryAreas = isAbr && areaIds.includes('0.0.0.0') ? ['0.0.0.0'] : areaIds;
+    const inter = new Map<string, SpfRoute>();
+    const known = new Set([...intra.keys(), ...connected]);
+    for (const area of summaryAreas) {
+      for (const r of interAreaRoutes(this.areas.get(area)!, this.routerId!, spfByArea.get(area)!, known, now)) {
+        const k = `${r.network}/${r.prefixLength}`;
+        const cur = inter.get(k);
+        if (!cur || r.cost < cur.cost) inter.set(k, r);
+      }
+    }
+    const previous = new Map(this.routeList.map((r) => [routeKey(r), r]));
+    const list: Route[] = [];
+    const emit = (r: SpfRoute, code: 'O' | 'O IA') => {
+      for (const h of r.nextHops) {
+        const route: Route = { network: r.network, prefixLength: r.prefixLength, code, distance: OSPF_DISTANCE, metric: r.cost, interface: h.interface, source: 'ospf', installedAt: now };
+        if (h.address !== undefined) route.nextHop = h.address;
+        const old = previous.get(routeKey(route));
+        if (old && old.metric === route.metric && old.code === route.code) route.installedAt = old.installedAt;
+        list.push(route);
+      }
+    };
+    for (const r of intra.values()) emit(r, 'O');
+    for (const r of inter.values()) emit(r, 'O IA');
+    list.sort((a, b) => a.network - b.network || a.prefixLength - b.prefixLength || (a.nextHop ?? 0) - (b.nextHop ?? 0));
+    const before = JSON.stringify(this.routeList.map(routeSig));
+    this.routeList = list;
+    if (JSON.stringify(list.map(routeSig)) !== before) this.out.routesChanged = true;
+    if (isAbr) this.originateSummaries(intraByArea, inter, now);
+  }
+
+  /** ABR: one type-3 summary per prefix of the other areas (and backbone inter-area routes into non-backbone areas). */
+  private originateSummaries(intraByArea: Map<string, SpfRoute[]>, inter: Map<string, SpfRoute>, now: SimTime): void {
+    for (const area of this.areas.keys()) {
+      if (![...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === area)) continue;
+      const want = new Map<string, { network: Ip; mask: Ip; cost: number }>();
+      const offer = (network: Ip, prefixLength: number, cost: number) => {
+        const k = formatIp(network);
+        const cur = want.get(k);
+        if (!cur || cost < cur.cost) want.set(k, { network, mask: prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0, cost });
+      };
+      for (const i of this.ifaces.values()) {
+        if (formatIp(i.setup.areaId) === area) continue;
+        if (i.setup.kind === 'loopback') offer(i.setup.address, 32, i.setup.cost);
+        else offer((i.setup.address & i.setup.mask) >>> 0, i.setup.prefixLength, i.setup.cost);
+      }
+      for (const [other, routes] of intraByArea) if (other !== area) for (const r of routes) offer(r.network, r.prefixLength, r.cost);
+      if (area !== '0.0.0.0') for (const r of inter.values()) offer(r.network, r.prefixLength, r.cost);
+      const db = this.areas.get(area)!;
+      for (const [lsid, w] of want) this.originate(area, 3, lsid, { kind: 'summary', networkMask: formatIp(w.mask), metric: w.cost }, now);
+      for (const e of db.all()) {
+        const h = e.lsa.header;
+        if (h.lsType === 3 && h.advertisingRouter === this.routerId && !want.has(h.linkStateId)) this.originate(area, 3, h.linkStateId, undefined, now);
+      }
+    }
+  }
+
+  // ---- sending -----------------------------------------------------------------------------
+
+  private lsdbOf(i: Iface): Lsdb {
+    return this.areas.get(formatIp(i.setup.areaId))!;
+  }
+
+  private unicastTo(i: Iface, n: Neighbor): Ip {
+    // IOS sends every OSPF packet on a point-to-point network to AllSPFRouters.
+    return i.setup.kind === 'point-to-point' ? ALL_SPF : n.address;
+  }
+
+  private transmit(i: Iface, dst: Ip, body: OspfBody, kind: string): OspfTransmit {
+    const payload = emitOspf({ routerId: this.routerId!, areaId: formatIp(i.setup.areaId), body });
+    const t: OspfTransmit = { interface: i.setup.name, src: i.setup.address, dst, ttl: 1, payload, kind };
+    this.send(t);
+    return t;
+  }
+
+  private send(t: OspfTransmit): void {
+    this.out.packets.push(t);
+  }
+
+  private note(text: string): void {
+    this.out.notes.push(text);
+  }
+}
+
+const routeKey = (r: Route): string => `${r.network}/${r.prefixLength}/${r.nextHop ?? ''}/${r.interface ?? ''}`;
+const routeSig = (r: Route): string => `${routeKey(r)}/${r.metric}/${r.code}`;
+
+function sameBody(a: Lsa['body'], b: Lsa['body']): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export type { NextHop };
