@@ -303,10 +303,10 @@ describe('lifetimes and collisions', () => {
     net.run(5 * SECOND);
     const lines = a.ikev1DecryptionTable();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^"[0-9a-f]{16}","[0-9a-f]{64}"$/);
+    expect(lines[0]).toMatch(/^[0-9a-f]{16},[0-9a-f]{64}$/);
     expect(b.ikev1DecryptionTable()).toEqual(lines);
     const mm1 = parse(net.wire[0]!.datagram.payload);
-    expect(mm1.ok && lines[0]!.startsWith(`"${hex(mm1.value.initiatorCookie)}"`)).toBe(true);
+    expect(mm1.ok && lines[0]!.startsWith(`${hex(mm1.value.initiatorCookie)},`)).toBe(true);
   });
 
   it('clear crypto isakmp sends a Delete the peer honours', () => {

@@ -199,8 +199,9 @@ export class IkeEngine {
 
   /**
    * Wireshark's ikev1_decryption_table, one UAT line per ISAKMP SA ever keyed:
-   * `"<initiator cookie hex>","<encryption key hex>"`, for
-   * `tshark -o 'uat:ikev1_decryption_table:LINE'` or the ikev1_decryption_table file.
+   * `<initiator cookie hex>,<encryption key hex>`, for `tshark -o 'uat:ikev1_decryption_table:LINE'`
+   * or the ikev1_decryption_table file. Both are byte fields, which a UAT writes as bare hex:
+   * tshark 4.0 refuses the quoted form ("Length of Initiator's COOKIE must be 8 octets").
    */
   ikev1DecryptionTable(): string[] {
     return [...this.keyLog];
@@ -634,7 +635,7 @@ export class IkeEngine {
     p1.cipher = { algorithm, key: kdf.encryptionKey(choice.hash, p1.skeyid.e, choice.keyBits / 8) };
     p1.iv = kdf.phase1Iv(choice.hash, p1.gxi!, p1.gxr!, cbcBlockSize(algorithm));
     p1.connId = this.nextConnId++;
-    this.keyLog.push(`"${hex(p1.ckyI)}","${hex(p1.cipher.key)}"`);
+    this.keyLog.push(`${hex(p1.ckyI)},${hex(p1.cipher.key)}`);
     out.debug(`ISAKMP:(${p1.connId}):found peer pre-shared key matching ${ip(p1.peerIp)}`);
     return true;
   }

@@ -1,0 +1,87 @@
+// tshark 4.0 reads our IKEv1 exchange as real ISAKMP: no malformed packet, no expert error, and
+// with the ikev1_decryption_table line we export it decrypts main mode 5/6 and quick mode,
+// which checks our SKEYID_e, key expansion, phase-1 IV and per-exchange phase-2 IVs
+// independently (Wireshark derives the IVs itself from the KE payloads and message IDs).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { skipWithout, tempDir } from '../../testing/tools';
+import { emitEthernet } from '../../wire/ethernet';
+import { emitIpv4 } from '../../wire/ipv4';
+import { writePcapng } from '../../wire/pcapng';
+import { emitUdp } from '../../wire/udp';
+import { formatIp, ip } from '../addr';
+import { SECOND } from '../scheduler';
+import { FakeNet, R1, R2, config, tsAesSha, vtiPolicy } from './testing';
+import type { IsakmpPolicy } from './types';
+
+function tsharkFields(file: string, opts: string[], fields: string[]): string[][] {
+  const out = execFileSync('/usr/bin/tshark', ['-r', file, ...opts, '-T', 'fields', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return out
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.split('\t'));
+}
+
+function capture(nat: boolean, policy?: IsakmpPolicy) {
+  const inside = nat ? ip('192.168.1.1') : R1;
+  const outside = ip('203.0.113.10');
+  const net = new FakeNet(nat ? { inside, outside, ports: { 500: 1024, 4500: 1025 } } : undefined);
+  const extra = policy ? { policies: [policy] } : {};
+  const pA = vtiPolicy(inside, R2, [tsAesSha], { pfs: 14 });
+  const pB = vtiPolicy(R2, nat ? outside : R1, [tsAesSha], { pfs: 14 });
+  const a = net.add(inside, config(R2, pA, extra), 'a');
+  net.add(R2, config(nat ? outside : R1, pB, extra), 'b');
+  net.initiate(inside, pA);
+  net.run(5 * SECOND);
+  const packets = net.wire.map((w) => {
+    const d = w.datagram;
+    const src = formatIp(d.srcIp);
+    const dst = formatIp(d.dstIp);
+    const udp = emitUdp({ srcPort: d.srcPort, dstPort: d.dstPort }, d.payload, { src, dst });
+    const frame = emitEthernet({ dst: '00:00:5e:00:53:02', src: '00:00:5e:00:53:01', etherType: 0x0800 }, emitIpv4({ src, dst, protocol: 17 }, udp));
+    return { interfaceId: 0, timestampUs: w.time, data: frame };
+  });
+  const file = join(tempDir('ike-'), 'ike.pcapng');
+  writeFileSync(file, writePcapng([{ name: 'R1 GigabitEthernet1 - R2 GigabitEthernet1' }], packets));
+  return { file, key: a.ikev1DecryptionTable()[0]!, sa: a.ipsecSa('Tunnel0')!, count: packets.length };
+}
+
+describe.skipIf(skipWithout('tshark'))('tshark reads and decrypts our IKEv1', () => {
+  for (const nat of [false, true]) {
+    it(`${nat ? 'through a NAT (UDP 4500)' : 'without NAT'}: nine messages, decrypted with the exported key`, () => {
+      const { file, key, count } = capture(nat);
+      expect(count).toBe(9);
+      // Without the key: messages 5-9 are opaque.
+      const opaque = tsharkFields(file, [], ['frame.number', 'isakmp.id.type', 'isakmp.hash']);
+      expect(opaque.slice(4).every((r) => r[1] === '' && r[2] === '')).toBe(true);
+      const rows = tsharkFields(file, ['-o', `uat:ikev1_decryption_table:${key}`], ['frame.number', 'udp.dstport', 'isakmp.exchangetype', 'isakmp.id.type', 'isakmp.id.data.ipv4_addr', 'isakmp.hash', 'isakmp.ipsec.attr.encap_mode', '_ws.malformed', '_ws.expert.severity']);
+      const [mm5, mm6, qm1, qm2, qm3] = rows.slice(4);
+      expect(mm5![3]).toBe('1'); // ID_IPV4_ADDR
+      expect(mm5![4]).toBe(nat ? '192.168.1.1' : '10.0.12.1');
+      expect(mm5![5]).toMatch(/^[0-9a-f]{64}$/); // HASH_I (SHA-256)
+      expect(mm6![4]).toBe('10.0.23.3');
+      expect(mm6![5]).toMatch(/^[0-9a-f]{64}$/);
+      expect(qm1![3]).toBe('4,4'); // IDci, IDcr: IPV4_ADDR_SUBNET 0.0.0.0/0
+      expect(qm1![6]).toBe(nat ? '3' : '1'); // UDP-Encapsulated-Tunnel under NAT-T
+      expect(qm2![6]).toBe(nat ? '3' : '1');
+      expect(qm3![5]).toMatch(/^[0-9a-f]{64}$/); // HASH(3)
+      // No malformed packet, and no expert info of warning (6291456) or error severity.
+      expect(rows.filter((r) => r[7] !== '' || (r[8] ?? '').split(',').some((v) => Number(v) >= 6291456))).toEqual([]);
+      if (nat) expect(rows.slice(4).map((r) => r[1])).toEqual(['4500', '4500', '4500', '4500', '4500']);
+    });
+  }
+
+  it('decrypts 3DES/MD5, and AES-256/SHA-1 whose key needs Appendix B expansion (32 > 20 bytes)', () => {
+    for (const policy of [
+      { priority: 10, encryption: '3des', hash: 'md5', authentication: 'pre-share', group: 2, lifetime: 86400 },
+      { priority: 10, encryption: 'aes', keyBits: 256, hash: 'sha1', authentication: 'pre-share', group: 5, lifetime: 86400 },
+    ] as IsakmpPolicy[]) {
+      const { file, key } = capture(false, policy);
+      const rows = tsharkFields(file, ['-o', `uat:ikev1_decryption_table:${key}`], ['frame.number', 'isakmp.id.data.ipv4_addr']);
+      expect(rows[4]![1]).toBe('10.0.12.1');
+      expect(rows[5]![1]).toBe('10.0.23.3');
+    }
+  });
+});
