@@ -138,11 +138,14 @@ describe.skipIf(skipWithout('tshark'))('tshark reads our capture', () => {
   });
 
   it('puts every field at the byte offset and size Wireshark gives it', () => {
-    const pdml = tshark(['-r', file, '-T', 'pdml']).split('<packet>').slice(1);
+    const pdml = tshark(['-r', file, ...checks, '-T', 'pdml']).split('<packet>').slice(1);
     expect(pdml).toHaveLength(list.length);
     let compared = 0;
+    let texts = 0;
     for (const [i, f] of list.entries()) {
-      const theirs = [...pdml[i]!.matchAll(/<field name="([^"]+)"[^>]*? size="(\d+)" pos="(\d+)"/g)].map((m) => ({ name: m[1], size: Number(m[2]), pos: Number(m[3]) }));
+      const theirs = [...pdml[i]!.matchAll(/<field name="([^"]+)" showname="([^"]*)"[^>]*? size="(\d+)" pos="(\d+)"/g)].map((m) => ({
+        name: m[1], shown: shownValue(m[2]!), size: Number(m[3]), pos: Number(m[4]),
+      }));
       for (const layer of dissectFrame(f.bytes)) {
         const flat = layer.fields.flatMap((x) => [x, ...(x.children ?? [])]);
         for (const field of flat) {
@@ -151,13 +154,34 @@ describe.skipIf(skipWithout('tshark'))('tshark reads our capture', () => {
           const match = theirs.find((t) => t.name === wsName && t.pos === field.offset);
           expect(match, `${list[i]!.name}: ${wsName} at ${field.offset}`).toBeDefined();
           expect(match!.size, `${list[i]!.name}: ${wsName} size`).toBe(field.length);
+          if (SAME_TEXT.has(wsName)) {
+            expect(field.value, `${list[i]!.name}: ${wsName} text`).toBe(match!.shown);
+            texts++;
+          }
           compared++;
         }
       }
     }
     expect(compared).toBeGreaterThan(250);
+    expect(texts).toBeGreaterThan(150);
   });
 });
+
+/** Wireshark's showname without its bit pattern and label: "...0 0000 1011 1001 = Fragment Offset: 1480" -> "1480". */
+function shownValue(showname: string): string {
+  const text = showname.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const label = text.replace(/^[01. ]+= /, '');
+  return label.slice(label.indexOf(': ') + 2);
+}
+
+/** Fields whose shown text we print exactly as Wireshark does (checksums with checking on). */
+const SAME_TEXT = new Set([
+  'ip.version', 'ip.hdr_len', 'ip.dsfield', 'ip.len', 'ip.id', 'ip.flags', 'ip.flags.rb', 'ip.flags.df', 'ip.flags.mf',
+  'ip.frag_offset', 'ip.ttl', 'ip.proto', 'ip.checksum', 'ip.src', 'ip.dst', 'ip.dsfield.ecn',
+  'arp.opcode', 'arp.hw.size', 'arp.proto.size', 'arp.src.proto_ipv4', 'arp.dst.proto_ipv4', 'arp.hw.type', 'arp.proto.type',
+  'udp.srcport', 'udp.dstport', 'udp.length', 'udp.checksum', 'icmp.checksum', 'icmp.mtu', 'icmp.ident', 'icmp.seq',
+  'gre.sequence_number', 'gre.checksum', 'gre.offset',
+]);
 
 /** Our (layer, field name) to Wireshark's field abbreviation. */
 const WIRESHARK_FIELDS: Record<string, string> = {

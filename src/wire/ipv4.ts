@@ -12,8 +12,9 @@ export const IPV4_MAX_LEN = 65535;
 
 export const IpProtocol = { ICMP: 1, IPIP: 4, TCP: 6, UDP: 17, GRE: 47, ESP: 50, AH: 51, OSPF: 89 } as const;
 
+// Wireshark's names, so the inspector reads like the capture.
 const PROTOCOL_NAMES: Record<number, string> = {
-  1: 'ICMP', 4: 'IPIP', 6: 'TCP', 17: 'UDP', 47: 'GRE', 50: 'ESP', 51: 'AH', 89: 'OSPF IGP',
+  1: 'ICMP', 4: 'IPIP', 6: 'TCP', 17: 'UDP', 47: 'Generic Routing Encapsulation', 50: 'Encap Security Payload', 51: 'Authentication Header', 89: 'OSPF IGP',
 };
 
 export const ipProtocolText = (p: number): string => (PROTOCOL_NAMES[p] ? `${PROTOCOL_NAMES[p]} (${p})` : `${p}`);
@@ -137,6 +138,7 @@ export function decrementTtl(packet: Uint8Array): Uint8Array {
 // ---- dissect ---------------------------------------------------------------------------------
 
 const ECN = ['Not-ECT', 'ECT(1)', 'ECT(0)', 'CE'];
+const ECN_LONG = ['Not ECN-Capable Transport', "ECN-Capable Transport codepoint '01'", "ECN-Capable Transport codepoint '10'", 'Congestion Experienced'];
 const dscpText = (dscp: number): string => (dscp % 8 === 0 ? `CS${dscp / 8}` : dscp === 46 ? 'EF' : `${dscp}`);
 const set = (b: boolean) => (b ? 'Set' : 'Not set');
 
@@ -165,7 +167,7 @@ export const dissectIpv4: Dissector = (buf, offset, end) => {
     field('Header Length', `${hdrLen} bytes (${ihl})`, offset, 1, { bitOffset: 4, bitWidth: 4 }),
     field('Differentiated Services Field', `${hexValue(tos, 2)} (DSCP: ${dscpText(tos >> 2)}, ECN: ${ECN[tos & 3]})`, offset + 1, 1, undefined, [
       field('Differentiated Services Codepoint', `${tos >> 2 === 0 ? 'Default' : dscpText(tos >> 2)} (${tos >> 2})`, offset + 1, 1, { bitOffset: 0, bitWidth: 6 }),
-      field('Explicit Congestion Notification', `${ECN[tos & 3]} (${tos & 3})`, offset + 1, 1, { bitOffset: 6, bitWidth: 2 }),
+      field('Explicit Congestion Notification', `${ECN_LONG[tos & 3]} (${tos & 3})`, offset + 1, 1, { bitOffset: 6, bitWidth: 2 }),
     ]),
     field('Total Length', `${total}`, offset + 2, 2),
     field('Identification', `${hexValue(id, 4)} (${id})`, offset + 4, 2),
