@@ -235,3 +235,21 @@ describe('OSPF across areas (O IA through an ABR)', () => {
     expect(net.engine('R2').protocolInfo(net.scheduler.now)).toMatchObject({ isAbr: true, routerId: '2.2.2.2', areas: ['0', '1'] });
   });
 });
+
+describe('OSPF show output', () => {
+  it('show ip ospf neighbor and show ip protocols, IOS layout', async () => {
+    const { formatOspfNeighbors, formatOspfProtocols } = await import('./show');
+    const net = vtiPair();
+    net.runFor(30 * SECOND);
+    const now = net.scheduler.now;
+    const rows = net.engine('R1').neighbors(now);
+    expect(formatOspfNeighbors(rows)).toBe(
+      ['', 'Neighbor ID     Pri   State           Dead Time   Address         Interface', `172.16.0.2        0   FULL/  -        ${rows[0]!.deadTime}    172.16.0.2      Tunnel0`, ''].join('\n'),
+    );
+    const text = formatOspfProtocols(net.engine('R1').protocolInfo(now));
+    expect(text).toContain('Routing Protocol is "ospf 1"\n');
+    expect(text).toContain('  Router ID 172.16.0.1\n  Number of areas in this router is 1. 1 normal 0 stub 0 nssa\n  Maximum path: 4\n');
+    expect(text).toContain('  Routing for Networks:\n    172.16.0.0 0.0.0.3 area 0\n    10.1.1.0 0.0.0.255 area 0\n');
+    expect(text).toMatch(/ {4}Gateway {9}Distance {6}Last Update\n {4}172\.16\.0\.2 {11}110 {6}00:00:\d\d\n {2}Distance: \(default is 110\)\n/);
+  });
+});

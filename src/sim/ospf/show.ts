@@ -1,0 +1,35 @@
+// `show ip ospf neighbor` and the OSPF part of `show ip protocols`, as IOS prints them, from
+// the engine's query data. The console may print these directly.
+import type { OspfNeighborRow, OspfProtocolInfo } from './engine';
+
+export function formatOspfNeighbors(rows: readonly OspfNeighborRow[]): string {
+  const line = (id: string, pri: string, state: string, dead: string, addr: string, ifName: string) =>
+    `${id.padEnd(15)} ${pri.padStart(3)}   ${state.padEnd(15)} ${dead.padEnd(11)} ${addr.padEnd(15)} ${ifName}`;
+  const out = ['', 'Neighbor ID     Pri   State           Dead Time   Address         Interface'];
+  for (const r of rows) out.push(line(r.neighborId, String(r.priority), r.state, r.deadTime, r.address, r.interface));
+  return out.join('\n') + '\n';
+}
+
+export function formatOspfProtocols(p: OspfProtocolInfo): string {
+  const out = [
+    `Routing Protocol is "ospf ${p.processId}"`,
+    '  Outgoing update filter list for all interfaces is not set',
+    '  Incoming update filter list for all interfaces is not set',
+    `  Router ID ${p.routerId}`,
+  ];
+  if (p.isAbr) out.push('  It is an area border router');
+  const n = p.areas.length;
+  out.push(`  Number of areas in this router is ${n}. ${n} normal 0 stub 0 nssa`);
+  out.push(`  Maximum path: ${p.maximumPaths}`);
+  out.push('  Routing for Networks:');
+  for (const net of p.networks) out.push(`    ${net.address} ${net.wildcard} area ${net.area}`);
+  if (p.passiveInterfaces.length) {
+    out.push('  Passive Interface(s):');
+    for (const i of p.passiveInterfaces) out.push(`    ${i}`);
+  }
+  out.push('  Routing Information Sources:');
+  out.push('    Gateway         Distance      Last Update');
+  for (const s of p.sources) out.push(`    ${s.gateway.padEnd(15)} ${String(s.distance).padStart(8)}      ${s.lastUpdate}`);
+  out.push(`  Distance: (default is ${p.distance})`);
+  return out.join('\n') + '\n\n';
+}
