@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ip } from '../addr';
 import { SECOND } from '../scheduler';
 import { parse } from '../../wire/isakmp';
@@ -320,5 +321,66 @@ describe('lifetimes and collisions', () => {
     expect(b.ipsecSa('Tunnel0')).toBeUndefined();
     expect(b.isakmpSas(net.now)[0]!.status).toBe('ACTIVE (deleted)');
     expect(ANY.mask).toBe(0);
+  });
+});
+
+describe('hostile input', () => {
+  const fastPolicy = { ...policy10, group: 2 as const };
+  function capturedExchange() {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    net.add(R1, config(R2, pA, { policies: [fastPolicy] }), 'a');
+    net.add(R2, config(R1, vtiPolicy(R2, R1), { policies: [fastPolicy] }), 'b');
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    return net.wire.filter((w) => w.datagram.srcIp === R1).map((w) => w.datagram);
+  }
+  const fromR1 = capturedExchange();
+
+  it('a responder fed the real exchange with one byte changed never throws, and the same input gives the same output', () => {
+    expect(fromR1).toHaveLength(5);
+    fc.assert(
+      fc.property(fc.nat(4), fc.nat(2000), fc.integer({ min: 1, max: 255 }), (which, at, xor) => {
+        const feed = () => {
+          const b = new FakeNet().add(R2, config(R1, vtiPolicy(R2, R1), { policies: [fastPolicy] }), 'b');
+          const outs: string[] = [];
+          fromR1.forEach((d, i) => {
+            const payload = d.payload.slice();
+            if (i === which) payload[at % payload.length] ^= xor;
+            const o = b.receive({ ...d, payload }, i * 1000);
+            outs.push(o.send.map((x) => hex(x.payload)).join(',') + o.logs.length);
+          });
+          return outs.join('|');
+        };
+        expect(feed()).toBe(feed());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('random datagrams on 500 and 4500 never throw', () => {
+    const net = new FakeNet();
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(500, 4500), fc.boolean(), (payload, port, withCookie) => {
+        const p = payload.slice();
+        if (withCookie && p.length >= 28) p.set(fromR1[0]!.payload.subarray(0, 8), port === 4500 ? 4 : 0);
+        for (const e of [a, b]) e.receive({ srcIp: R1, srcPort: port, dstIp: R2, dstPort: port, payload: p }, net.now);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(a.ipsecSa('Tunnel0')).toBeDefined();
+  });
+});
+
+describe('classifyNatTPayload', () => {
+  it('tells keepalives, IKE and ESP apart on UDP 4500', async () => {
+    const { classifyNatTPayload } = await import('./index');
+    expect(classifyNatTPayload(new Uint8Array([0xff]))).toBe('keepalive');
+    expect(classifyNatTPayload(new Uint8Array([0, 0, 0, 0, 1, 2]))).toBe('ike');
+    expect(classifyNatTPayload(new Uint8Array([0, 0, 1, 0, 0, 0, 0, 1]))).toBe('esp');
+    expect(classifyNatTPayload(new Uint8Array([0, 0]))).toBe('invalid');
   });
 });

@@ -245,12 +245,14 @@ export class IkeEngine {
     const msg = r.value;
     const key = hex(msg.initiatorCookie);
     const p1 = this.sas.get(key);
+    const freshOffer = msg.exchangeType === ExchangeType.MainMode && msg.responderCookie.every((b) => b === 0) && !(msg.flags & 1);
     if (p1 && p1.deletedAt !== undefined && msg.exchangeType !== ExchangeType.Informational) {
-      return out;
+      // A retransmitted message 1 after we refused it: refuse it again, as IOS does.
+      if (!freshOffer || p1.role !== 'R') return out;
+      this.sas.delete(key);
     }
-    if (!p1) {
-      const zero = msg.responderCookie.every((b) => b === 0);
-      if (msg.exchangeType === ExchangeType.MainMode && zero && !(msg.flags & 1)) {
+    if (!p1 || p1.deletedAt !== undefined) {
+      if (freshOffer) {
         this.responderMm1(d, msg, bytes, now, out);
       } else if (msg.exchangeType !== ExchangeType.Informational) {
         out.syslog(`%CRYPTO-4-IKMP_NO_SA: IKE message from ${ip(d.srcIp)} has no SA and is not an initialization offer`);
@@ -582,12 +584,12 @@ export class IkeEngine {
     const t = sa?.type === 'sa' ? sa.proposals[0]?.transforms[0] : undefined;
     const offered = t ? readPhase1Transform(t.attributes, t.number) : undefined;
     const policy = offered && this.config.policies.filter((p) => p.authentication === 'pre-share').sort((a, b) => a.priority - b.priority)[offered.number - 1];
-    p1.lastRecv = bytes;
-    this.setState(p1, 'IKE_I_MM2', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
     if (!offered || !policy || offered.encryption !== policy.encryption || offered.hash !== policy.hash || offered.group !== policy.group) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(p1.peerIp)} failed its sanity check or is malformed`);
       return;
     }
+    p1.lastRecv = bytes;
+    this.setState(p1, 'IKE_I_MM2', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
     out.debug(`ISAKMP:(0): processing SA payload. message ID = 0`);
     p1.peerNatT = this.config.natTraversal && this.vendorIds(msg.payloads, out, 0);
     out.debug(`ISAKMP:(0):found peer pre-shared key matching ${ip(p1.peerIp)}`);
@@ -658,12 +660,13 @@ export class IkeEngine {
   }
 
   private responderMm3(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    p1.lastRecv = bytes;
-    this.setState(p1, 'IKE_R_MM3', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
+    // A message that fails here leaves the state alone, so a good retransmission still gets in.
     if (!this.keyExchange(p1, msg, out)) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
       return;
     }
+    p1.lastRecv = bytes;
+    this.setState(p1, 'IKE_R_MM3', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
     this.vendorIds(msg.payloads, out, p1.connId);
     this.natDetect(p1, msg, d, out);
     const h = p1.choice!.hash;
@@ -682,12 +685,13 @@ export class IkeEngine {
   }
 
   private initiatorMm4(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    p1.lastRecv = bytes;
-    this.setState(p1, 'IKE_I_MM4', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
+    // A message that fails here leaves the state alone, so a good retransmission still gets in.
     if (!this.keyExchange(p1, msg, out)) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
       return;
     }
+    p1.lastRecv = bytes;
+    this.setState(p1, 'IKE_I_MM4', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
     this.vendorIds(msg.payloads, out, p1.connId);
     this.natDetect(p1, msg, d, out);
     if (p1.natLocal || p1.natPeer) {

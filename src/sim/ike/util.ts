@@ -119,3 +119,14 @@ export function showState(s: MmState): 'MM_NO_STATE' | 'MM_SA_SETUP' | 'MM_KEY_E
       return 'MM_NO_STATE';
   }
 }
+
+/**
+ * What a UDP 4500 payload is (RFC 3948 §2): a NAT keepalive (one 0xFF byte), IKE (behind the
+ * 4-byte zero non-ESP marker), or ESP (a non-zero SPI first). The datapath sends 'ike' and
+ * 'keepalive' to IkeEngine.receive() (which ignores keepalives) and 'esp' to the ESP layer.
+ */
+export function classifyNatTPayload(payload: Uint8Array): 'keepalive' | 'ike' | 'esp' | 'invalid' {
+  if (payload.length === 1 && payload[0] === 0xff) return 'keepalive';
+  if (payload.length < 4) return 'invalid';
+  return readU32(payload) === 0 ? 'ike' : 'esp';
+}

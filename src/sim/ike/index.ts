@@ -1,0 +1,5 @@
+// The IKEv1 engine's public surface for the simulation (see engine.ts for the state machine).
+export { IkeEngine, formatShowCryptoIsakmpSa } from './engine';
+export { classifyNatTPayload, proxyText, showState } from './util';
+export { cipherKeyBits, keymatLength, transformSetText } from './proposals';
+export type * from './types';
