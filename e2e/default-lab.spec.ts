@@ -10,12 +10,14 @@ test('the default lab opens with 4 devices and 3 labelled links, without page er
 
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   for (const name of ['Host H1', 'Router R1', 'Router R2', 'Host H2']) await expect(device(page, name)).toBeVisible();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
   await expect(page.getByRole('group', { name: 'Link from R1 GigabitEthernet1 to R2 GigabitEthernet1' })).toBeAttached(); // a level line has no height, so not 'visible'
 
   const labels = await page.locator('.link-label').allTextContents();
   expect(labels.sort()).toEqual(['Et0', 'Et0', 'Gi1', 'Gi1', 'Gi2', 'Gi2']);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('IPsec static VTI between two sites');
+  // The VTI its configs build is drawn over the R1 - R2 link.
+  await expect(page.locator('.tunnel-label')).toHaveText('R1 Tu0 – R2 Tu0IPsec VTI');
 
   // Every device is on screen after the initial fit.
   const viewport = page.viewportSize()!;
@@ -29,7 +31,7 @@ test('the default lab opens with 4 devices and 3 labelled links, without page er
 test('screenshot of the main screen for review', async ({ page }, testInfo) => {
   const watch = watchPage(page);
   await openApp(page);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
   await page.waitForTimeout(300); // let the initial fit settle
   const path = testInfo.outputPath('main-screen.png');
   await page.screenshot({ path });

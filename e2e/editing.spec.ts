@@ -12,14 +12,14 @@ test('add a router, link it, undo and redo, reload: the lab is as it was', async
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
 
   await dragLink(page, 'Router R3', 'Router R2');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(4);
   const linked = await lab(page);
   expect(linked.links.at(-1)).toEqual({ a: 'R3 GigabitEthernet1', b: 'R2 GigabitEthernet3' });
   await expect(page.locator('.link-label', { hasText: 'Gi3' })).toHaveCount(1);
   const linkedJson = await labJson(page);
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   expect(await labJson(page)).toBe(original);
@@ -27,12 +27,12 @@ test('add a router, link it, undo and redo, reload: the lab is as it was', async
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
   await page.keyboard.press('Control+Shift+Z');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(4);
   expect(await labJson(page)).toBe(linkedJson);
 
   await waitForAutosave(page);
   await page.reload();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(4);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(4);
   await expect(device(page, 'Router R3')).toBeVisible();
   expect(await labJson(page)).toBe(linkedJson);
   expectCleanPage(watch);
@@ -58,17 +58,17 @@ test('Delete key and the context menu remove devices and links; undo brings them
   await device(page, 'Host H2').click();
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(2);
 
   await device(page, 'Host H1').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Delete H1' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
 
-  const edge = page.locator('.react-flow__edge').first();
+  const edge = page.locator('.react-flow__edge-link').first();
   const box = (await edge.locator('.react-flow__edge-interaction').boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
   await page.getByRole('menuitem', { name: /Delete link R1 GigabitEthernet1/ }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(0);
 
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
   expect(await labJson(page)).toBe(original);
@@ -134,4 +134,28 @@ test('a selected link shows its ends, and its interfaces can be changed', async 
   await expect.poll(async () => (await lab(page)).links.at(-1)!.a).toBe('R3 GigabitEthernet3');
   await expect(page.getByRole('group', { name: /^Link from R3 GigabitEthernet3 to R2 / })).toBeAttached();
   await expect(page.locator('.link-label', { hasText: 'Gi3' })).toHaveCount(2);
+});
+
+test('the lab title and notes can be edited, as one undo step', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Edit title and notes' }).click();
+  await page.getByLabel('Title').fill('My first tunnel');
+  await page.getByLabel('Notes').fill('Try `show crypto ipsec sa` on R1.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My first tunnel');
+  await expect(page.locator('.notes code')).toHaveText('show crypto ipsec sa');
+  expect(await history(page)).toEqual({ undo: 1, redo: 0 });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('IPsec static VTI between two sites');
+});
+
+test('an empty lab says what to do first', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByText('This lab is empty.')).toHaveCount(0);
+  for (const name of ['Host H1', 'Router R1', 'Router R2', 'Host H2']) {
+    await device(page, name).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: /^Delete / }).click();
+  }
+  await expect(page.getByText('This lab is empty.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/empty-lab.png' });
 });

@@ -38,14 +38,14 @@ test('a hand-made lab survives a reload, and 10 undos then 10 redos return it ex
   await dragLink(page, 'Host H1', 'Router R1');
   await dragLink(page, 'Router R1', 'NAT box NAT1');
   await dragLink(page, 'NAT box NAT1', 'Router R2');
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
   await device(page, 'Router R2').click();
   await page.getByLabel('Link R2 to').selectOption('H2');
   await page.getByRole('button', { name: 'Link to H2' }).click();
   await device(page, 'Router R3').click();
   await page.getByLabel('Link R3 to').selectOption('R1');
   await page.getByRole('button', { name: 'Link to R1' }).click();
-  await expect(page.locator('.react-flow__edge')).toHaveCount(5);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(5);
 
   const built = await lab(page);
   expect(built.devices.map((d) => `${d.kind}:${d.name}`).sort()).toEqual(
@@ -68,14 +68,14 @@ test('a hand-made lab survives a reload, and 10 undos then 10 redos return it ex
   await expect(page.locator('.react-flow__node')).toHaveCount(1);
   for (let i = 0; i < 10; i++) await page.keyboard.press('Control+Shift+Z');
   expect(await labJson(page)).toBe(builtJson);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(5);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(5);
 
   // Reload: the autosave restores it unchanged.
   await waitForAutosave(page);
   expect(await storedLab(page)).toBe(builtJson);
   await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(5);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(5);
   expect(await labJson(page)).toBe(builtJson);
   await page.screenshot({ path: 'test-results/hand-made-lab.png' });
   expectCleanPage(watch);

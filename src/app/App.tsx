@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Header } from './shell/Header';
 import { Palette } from './shell/Palette';
 import { Notices } from './shell/Notices';
+import { EmptyHint } from './shell/EmptyHint';
 import { ContextMenu } from './shell/ContextMenu';
 import { LabCanvas } from './canvas/LabCanvas';
 import { SidePanel } from './panel/SidePanel';
@@ -17,6 +18,7 @@ export function App() {
         <Palette />
         <main className="stage" aria-label="Lab canvas">
           <Notices />
+          <EmptyHint />
           <LabCanvas />
         </main>
         <SidePanel />

@@ -24,12 +24,15 @@ import { useSession } from '../state/session-store';
 import { addDeviceAt, deleteActions, linkDevices } from '../state/commands';
 import { DeviceNode, type DeviceFlowNode } from './DeviceNode';
 import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
-import { syncNodes, toEdges } from './flow-model';
-import { ICON_CENTRE } from './geometry';
+import { syncNodes, toEdges, toTunnelEdges } from './flow-model';
+import { TunnelEdge, type TunnelFlowEdge } from './TunnelEdge';
+import { FIT_OPTIONS, ICON_CENTRE } from './geometry';
 import { PALETTE_MIME } from './palette-mime';
 
 const nodeTypes: NodeTypes = { device: DeviceNode };
-const edgeTypes: EdgeTypes = { link: LinkEdge };
+const edgeTypes: EdgeTypes = { link: LinkEdge, tunnel: TunnelEdge };
+type CanvasEdge = LinkFlowEdge | TunnelFlowEdge;
+const isLinkId = (id: string) => id.startsWith('link-');
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const KIND_COLOUR: Record<DeviceKind, string> = { router: 'var(--router)', host: 'var(--host)', nat: 'var(--nat)' };
 
@@ -43,7 +46,7 @@ export function LabCanvas() {
   useEffect(() => {
     if (fitRequest === 0) return;
     // Wait a frame so the new lab's nodes are on the canvas before fitting them.
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.25, maxZoom: 1.5, duration: 300 }));
+    const frame = requestAnimationFrame(() => void fitView({ ...FIT_OPTIONS, duration: 300 }));
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, fitView]);
 
@@ -54,7 +57,12 @@ export function LabCanvas() {
   useEffect(() => {
     setNodes((previous) => syncNodes(previous, lab.devices, selectedDevice));
   }, [lab.devices, selectedDevice]);
-  const edges = useMemo(() => toEdges(lab, selectedLink), [lab, selectedLink]);
+  const links = useMemo(() => toEdges(lab, selectedLink), [lab, selectedLink]);
+  // Tunnels depend only on the configs, so moving a device does not re-read them.
+  const configs = useMemo(() => lab.devices.map((d) => d.config).join('\u0000'), [lab.devices]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- recompute when configs or links change, not on every move
+  const tunnels = useMemo(() => toTunnelEdges(lab), [configs, lab.links]);
+  const edges = useMemo<CanvasEdge[]>(() => [...tunnels, ...links], [tunnels, links]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DeviceFlowNode>[]) => {
@@ -68,9 +76,9 @@ export function LabCanvas() {
   );
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<LinkFlowEdge>[]) => {
+    (changes: EdgeChange<CanvasEdge>[]) => {
       for (const change of changes) {
-        if (change.type === 'select' && change.selected) select({ kind: 'link', index: Number(change.id.slice('link-'.length)) });
+        if (change.type === 'select' && change.selected && isLinkId(change.id)) select({ kind: 'link', index: Number(change.id.slice('link-'.length)) });
       }
     },
     [select],
@@ -89,10 +97,10 @@ export function LabCanvas() {
 
   const onConnect = useCallback((connection: Connection) => linkDevices(connection.source, connection.target), []);
 
-  const onBeforeDelete: OnBeforeDelete<DeviceFlowNode, LinkFlowEdge> = useCallback(async ({ nodes: gone, edges: cut }) => {
+  const onBeforeDelete: OnBeforeDelete<DeviceFlowNode, CanvasEdge> = useCallback(async ({ nodes: gone, edges: cut }) => {
     deleteActions(
       gone.map((n) => n.id),
-      cut.map((e) => Number(e.id.slice('link-'.length))),
+      cut.filter((e) => isLinkId(e.id)).map((e) => Number(e.id.slice('link-'.length))),
     );
     return false; // the lab change removes them from the canvas
   }, []);
@@ -108,8 +116,9 @@ export function LabCanvas() {
   );
 
   const onEdgeContextMenu = useCallback(
-    (event: MouseEvent, edge: LinkFlowEdge) => {
+    (event: MouseEvent, edge: CanvasEdge) => {
       event.preventDefault();
+      if (!isLinkId(edge.id)) return;
       const target = { kind: 'link' as const, index: Number(edge.id.slice('link-'.length)) };
       select(target);
       openContextMenu({ x: event.clientX, y: event.clientY, target });
@@ -136,7 +145,7 @@ export function LabCanvas() {
   );
 
   return (
-    <ReactFlow<DeviceFlowNode, LinkFlowEdge>
+    <ReactFlow<DeviceFlowNode, CanvasEdge>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -162,7 +171,7 @@ export function LabCanvas() {
       snapToGrid
       snapGrid={[10, 10]}
       fitView
-      fitViewOptions={{ padding: 0.25, maxZoom: 1.5 }}
+      fitViewOptions={FIT_OPTIONS}
       minZoom={0.2}
       maxZoom={3}
       proOptions={{ hideAttribution: false }}

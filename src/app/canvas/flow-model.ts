@@ -6,6 +6,8 @@ import type { DeviceV1, LabV1 } from '../../lab/types';
 import { KIND_LABEL } from './icons';
 import type { DeviceFlowNode } from './DeviceNode';
 import type { LinkFlowEdge } from './LinkEdge';
+import type { TunnelFlowEdge } from './TunnelEdge';
+import { findTunnels } from './tunnels';
 
 export function syncNodes(previous: DeviceFlowNode[], devices: DeviceV1[], selectedDevice: string | null): DeviceFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
@@ -61,4 +63,25 @@ export function toEdges(lab: LabV1, selectedLink: number | null): LinkFlowEdge[]
     });
   });
   return edges;
+}
+
+/** Tunnels drawn over the links: views of the configs, never selected or deleted on the canvas. */
+export function toTunnelEdges(lab: LabV1): TunnelFlowEdge[] {
+  return findTunnels(lab).map((t) => {
+    const a = shortInterfaceName(t.aIface);
+    const b = t.bIface ? shortInterfaceName(t.bIface) : '?';
+    return {
+      id: t.id,
+      type: 'tunnel',
+      source: t.a,
+      target: t.b,
+      sourceHandle: 'link',
+      targetHandle: 'drop',
+      selectable: false,
+      deletable: false,
+      focusable: false,
+      zIndex: -1,
+      data: { label: `${t.a} ${a} – ${t.b} ${b}`, kind: t.kind },
+    };
+  });
 }

@@ -73,3 +73,6 @@ export function linkGeometry(a: DeviceBox, b: DeviceBox): LinkGeometry | null {
     endLabel: at(Math.max(endD - labelOffset, mid + 2)),
   };
 }
+
+/** How the canvas fits the lab in view (on load, the Fit button, a newly opened lab). */
+export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.4 } as const;

@@ -1,6 +1,7 @@
 // The top bar: product name, the lab's title, undo/redo and fit.
 import { useReactFlow } from '@xyflow/react';
 import { useLab } from '../state/lab-store';
+import { FIT_OPTIONS } from '../canvas/geometry';
 
 export function Header() {
   const title = useLab((s) => s.lab.title);
@@ -26,7 +27,7 @@ export function Header() {
         <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z)">
           <UndoGlyph flip /> Redo
         </button>
-        <button type="button" className="button" onClick={() => void fitView({ padding: 0.25, maxZoom: 1.5, duration: 300 })} title="Fit the whole lab in view">
+        <button type="button" className="button" onClick={() => void fitView({ ...FIT_OPTIONS, duration: 300 })} title="Fit the whole lab in view">
           <FitGlyph /> Fit
         </button>
       </div>
