@@ -18,6 +18,7 @@ describe('restoreLab on the reference labs', () => {
       const result = parseLabText(text, 'file');
       expect(messages(result)).toEqual([]);
       if (!result.ok) return;
+      expect(result.warnings).toEqual([]);
       const original = JSON.parse(text) as Record<string, unknown>;
       expect(result.lab.devices).toEqual(original.devices);
       expect(result.lab.links).toEqual(original.links);
