@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatMac, formatMacIos, fromHex, ipToNumber, numberToIp, parseIpv4Address, parseMac, toHex } from './bytes';
-import { ipAddress, macAddress } from './fixtures/arbitraries';
+import { FUZZ_RUNS, ipAddress, macAddress } from './fixtures/arbitraries';
 
 describe('address helpers', () => {
   it('converts IPv4 text and numbers both ways', () => {
@@ -23,6 +23,18 @@ describe('address helpers', () => {
     expect(formatMacIos('00:1b:2c:3d:4e:01')).toBe('001b.2c3d.4e01');
     expect(parseMac('aa:bb:cc:dd:ee')).toBeUndefined();
     fc.assert(fc.property(macAddress, (m) => formatMac(parseMac(m)!) === m));
+  });
+
+  it('never throws on hostile address text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (t) => {
+        const ip = parseIpv4Address(t);
+        if (ip !== undefined) expect(numberToIp(ip)).toBe(t.replace(/\b0+(\d)/g, '$1'));
+        const mac = parseMac(t);
+        if (mac) expect(mac.length).toBe(6);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it('round-trips hex', () => {

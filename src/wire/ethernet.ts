@@ -4,6 +4,8 @@
 import { field, formatMac, hexValue, problemStep, put16, u16, writeMac } from './bytes';
 import { fail, ok, type Dissector, type ParseResult } from './layer';
 
+export { BROADCAST_MAC, ZERO_MAC, formatMac, formatMacIos, parseMac } from './bytes';
+
 export const ETHERNET_HEADER_LEN = 14;
 /** Smallest frame on the wire without FCS; shorter frames are padded with zeros. */
 export const ETHERNET_MIN_FRAME = 60;
@@ -50,7 +52,7 @@ export function parseEthernet(buf: Uint8Array): ParseResult<EthernetFrame> {
 
 export const etherTypeText = (t: number): string => `${hexValue(t, 4)}${ETHERTYPE_NAMES[t] ? ` (${ETHERTYPE_NAMES[t]})` : ''}`;
 
-export const isBroadcastMac = (mac: string): boolean => mac === 'ff:ff:ff:ff:ff:ff';
+export const isBroadcastMac = (mac: string): boolean => mac.toLowerCase() === 'ff:ff:ff:ff:ff:ff';
 /** Group bit: the least significant bit of the first octet. */
 export const isMulticastMac = (mac: string): boolean => (parseInt(mac.slice(0, 2), 16) & 1) === 1;
 

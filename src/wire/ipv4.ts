@@ -7,6 +7,9 @@ import { checksumVerifies, internetChecksum, updateChecksum } from './checksum';
 import { checksumText, field, hexValue, problemStep, put16, readIpv4, u16, u8, writeIpv4 } from './bytes';
 import { fail, ok, type Dissector, type DissectLayer, type ParseResult } from './layer';
 
+// Address helpers live in bytes.ts (shared by every codec); re-exported here where one looks first.
+export { ipToNumber, isIpv4Address, numberToIp, parseIpv4Address } from './bytes';
+
 export const IPV4_HEADER_LEN = 20;
 export const IPV4_MAX_LEN = 65535;
 
