@@ -346,7 +346,7 @@ describe('hostile input', () => {
           const outs: string[] = [];
           fromR1.forEach((d, i) => {
             const payload = d.payload.slice();
-            if (i === which) payload[at % payload.length] ^= xor;
+            if (i === which) payload[at % payload.length] = payload[at % payload.length]! ^ xor;
             const o = b.receive({ ...d, payload }, i * 1000);
             outs.push(o.send.map((x) => hex(x.payload)).join(',') + o.logs.length);
           });
