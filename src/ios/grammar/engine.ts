@@ -222,7 +222,10 @@ export class Grammar {
       const canEnd = d.node.ends.length > 0 || (d.no && d.node.through.some((t) => t.depth >= noMinOf(t.rule)));
       if (canEnd) entries.push({ word: '<cr>', help: '' });
     }
-    if (partial) entries.sort((a, b) => a.word.localeCompare(b.word));
+    // IOS lists parameters (A.B.C.D, WORD, <1-65535>) first, then keywords alphabetically, then <cr>.
+    const isParam = (w: string): boolean => /^(A\.B\.C\.D|WORD|LINE|<\d)/.test(w);
+    const rank = (e: HelpEntry): number => (e.word === '<cr>' ? 2 : isParam(e.word) ? 0 : 1);
+    entries.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? a.word.toLowerCase().localeCompare(b.word.toLowerCase()) : 0));
     return { entries, partial };
   }
 
@@ -244,7 +247,7 @@ export class Grammar {
         else for (const t of INTERFACE_TYPES) if (t.full.toLowerCase().startsWith(prefix)) words.push(t.full);
       }
     }
-    return [...new Set(words)];
+    return [...new Set(words)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   }
 }
 

@@ -1,0 +1,20 @@
+// The ConsoleDevice of a simulated device: src/sim's Device and Network behind the interface
+// the console session uses. The engine's console-data views already have our show shapes.
+import { arpViews, configureDevice, interfaceViews, ipRouteView, loggingView, ping, traceroute, type Device, type Network } from '../sim';
+import type { ConsoleDevice } from './device';
+
+export function simConsoleDevice(net: Network, dev: Device): ConsoleDevice {
+  return {
+    kind: dev.kind,
+    config: () => dev.config,
+    configure: (action) => configureDevice(dev, action),
+    drainConsole: () => dev.drainConsole(),
+    log: (message) => dev.log(message),
+    ping: (o) => ping(net, dev, o),
+    traceroute: (o) => traceroute(net, dev, o),
+    interfaces: () => interfaceViews(dev),
+    ipRoute: () => ipRouteView(dev),
+    arp: () => arpViews(dev),
+    logging: () => loggingView(dev),
+  };
+}
