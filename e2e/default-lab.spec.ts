@@ -1,6 +1,6 @@
 // The first thing a newcomer sees: the built-in lab, drawn by the built app with no errors.
 import { mkdirSync, copyFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { device, expectCleanPage, openApp, watchPage } from './helpers';
 
@@ -46,18 +46,59 @@ test('screenshot of the main screen for review', async ({ page }, testInfo) => {
   expectCleanPage(watch);
 });
 
+async function seriousViolations(page: Page, view: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 test('axe finds no serious or critical violations on the main screen', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
-  const views: Record<string, () => Promise<void>> = {
+  const views: Record<string, () => Promise<unknown>> = {
     'nothing selected': async () => undefined,
     'device selected': async () => device(page, 'Router R1').click(),
     'link selected': async () => page.getByRole('button', { name: /Gi1 to R2 Gi1/ }).click(),
+    'context menu open': async () => device(page, 'Host H2').click({ button: 'right' }),
+    'title and notes form': async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+      await page.getByRole('button', { name: 'Edit title and notes' }).click();
+    },
   };
+  const found: string[] = [];
   for (const [view, open] of Object.entries(views)) {
     await open();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    found.push(...(await seriousViolations(page, view)));
   }
+  expect(found).toEqual([]);
+});
+
+test('axe finds no serious or critical violations with an error message on screen', async ({ page }) => {
+  await openApp(page, { stored: '{"format":"tunnelscope-lab","version":1}' });
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(page, 'load error')).toEqual([]);
+});
+
+test('by keyboard alone: add a router, link it, open a device and delete it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Add router' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'R3', level: 2 })).toBeVisible();
+  await page.getByLabel('Link R3 to').focus();
+  await page.keyboard.press('End'); // the last device in the list: H2
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('Link to H2');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(4);
+
+  // Canvas nodes take focus with their names; Enter selects, Delete removes.
+  await device(page, 'Router R3').focus();
+  await expect(device(page, 'Router R3')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'R3', level: 2 })).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
 });

@@ -41,6 +41,7 @@ export function LabCanvas() {
   const selection = useSession((s) => s.selection);
   const select = useSession((s) => s.select);
   const openContextMenu = useSession((s) => s.openContextMenu);
+  const setViewport = useSession((s) => s.setViewport);
   const fitRequest = useSession((s) => s.fitRequest);
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
@@ -161,6 +162,7 @@ export function LabCanvas() {
       onPaneClick={() => select(null)}
       onPaneContextMenu={(e) => e.preventDefault()}
       onMoveStart={() => openContextMenu(null)}
+      onMoveEnd={(_event, viewport) => setViewport(viewport)}
       onDragOver={onDragOver}
       onDrop={onDrop}
       connectionMode={ConnectionMode.Loose}

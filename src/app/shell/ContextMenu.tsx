@@ -43,7 +43,7 @@ export function ContextMenu() {
   };
 
   return (
-    <div className="context-menu" role="menu" aria-label={target.kind === 'device' ? `Device ${target.name}` : 'Link'} style={{ left: menu.x, top: menu.y }}>
+    <div className="context-menu" role="menu" aria-label={target.kind === 'device' ? `Device ${target.name}` : 'Link'} style={{ left: Math.min(menu.x, window.innerWidth - 280), top: Math.min(menu.y, window.innerHeight - 100) }}>
       <button ref={first} type="button" role="menuitem" className="context-menu__item context-menu__item--danger" onClick={onDelete}>
         {label}
       </button>

@@ -21,8 +21,17 @@ export interface ContextMenuState {
   target: Exclude<Selection, null>;
 }
 
+export interface ViewportState {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 interface SessionState {
   selection: Selection;
+  /** Where the canvas was last panned and zoomed to (kept for panels and later features). */
+  viewport: ViewportState | null;
+  setViewport: (viewport: ViewportState) => void;
   notices: Notice[];
   contextMenu: ContextMenuState | null;
   /** Bumped to ask the canvas to fit the whole lab in view (after a new lab opens). */
@@ -38,6 +47,8 @@ let nextNoticeId = 1;
 
 export const useSession = create<SessionState>()((set) => ({
   selection: null,
+  viewport: null,
+  setViewport: (viewport) => set({ viewport }),
   notices: [],
   contextMenu: null,
   fitRequest: 0,
