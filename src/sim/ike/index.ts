@@ -2,4 +2,5 @@
 export { IkeEngine, formatShowCryptoIsakmpSa } from './engine';
 export { classifyNatTPayload, proxyText, showState } from './util';
 export { cipherKeyBits, keymatLength, transformSetText } from './proposals';
+export { espSaConfigs } from './esp-handoff';
 export type * from './types';
