@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseIpv4 } from '../../wire/ipv4';
 import { parseUdp } from '../../wire/udp';
-import { parseEsp } from '../../wire/esp';
+import { emitEspPlaintext, espPlaintextLength, parseEsp, writeEspHeader } from '../../wire/esp';
+import { emitIpv4 } from '../../wire/ipv4';
+import type { EspSa } from './sa';
 import { espDecapsulate, espEncapsulate, espSpiOf } from './esp-process';
 import { icmpPacket, saPair, type TestSaOptions } from './fixtures/packets';
 
@@ -147,6 +149,23 @@ describe('ESP receive refusals', () => {
     const r = espDecapsulate(wrongKey, p);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/padding|pad length|next header|inner packet/);
+  });
+
+  it('a tunnel SA refuses a wrong next header and an inner packet that is not IPv4', () => {
+    const { out, in: rx } = saPair();
+    /** Hand-built ESP with any payload and next header, sealed with the SA's real keys. */
+    const forge = (sa: EspSa, payload: Uint8Array, nextHeader: number, sequence: number) => {
+      const s = sa.suite;
+      const esp = new Uint8Array(8 + s.ivLength + espPlaintextLength(payload.length, s.blockSize) + s.icvLength);
+      writeEspHeader(esp, 0, { spi: sa.spi, sequence });
+      emitEspPlaintext({ payload, nextHeader }, s.blockSize, esp, 8 + s.ivLength);
+      s.seal(esp);
+      return emitIpv4({ src: '203.0.113.1', dst: '203.0.113.5', protocol: 50 }, esp);
+    };
+    expect(espDecapsulate(rx, forge(out, icmpPacket(60), 47, 1))).toEqual({ ok: false, reason: 'next header 47 in a tunnel-mode SA (expected 4, IPv4)', sequence: 1 });
+    expect(espDecapsulate(rx, forge(out, Uint8Array.of(0x60, 1, 2, 3), 4, 2))).toMatchObject({ ok: false, reason: 'decrypted inner packet: 4 bytes is shorter than an IPv4 header' });
+    const truncated = icmpPacket(60).slice(0, 40);
+    expect(espDecapsulate(rx, forge(out, truncated, 4, 3))).toMatchObject({ ok: false, reason: 'decrypted inner packet: bad lengths (header 20, total 60, 40 bytes)' });
   });
 
   it('sequence exhaustion is refused at 2^32 - 1 (no ESN)', () => {
