@@ -1,12 +1,11 @@
 // `tunnelscope run`: load the lab, let it converge, run each --exec line at its device's console
 // (privileged EXEC at the start, mode kept between lines), and collect the transcript exactly as
 // the app's console shows it: PROMPT + command, then the output.
-import { createConsole, type Console } from '../console/session';
+import { createConsole, simConsoleDevice, type Console } from '../console';
 import { parseConfig } from '../ios';
 import type { Lab } from '../lab';
 import { captureToPcapng, Network, TopologyError } from '../sim';
 import type { ExecLine } from './args';
-import { SimConsoleDevice } from './console-device';
 import { BadInput } from './load';
 
 export interface RunResult {
@@ -43,7 +42,7 @@ export function runLab(lab: Lab, opts: { execs: ExecLine[]; seed?: number }): Ru
       const dev = net.device(e.device)!;
       // Boot messages were printed before this session started.
       dev.drainConsole();
-      c = createConsole(new SimConsoleDevice(net, dev), { privileged: true });
+      c = createConsole(simConsoleDevice(net, dev), { privileged: true });
       consoles.set(e.device, c);
     }
     out.push(`${c.prompt()}${e.command}\n${c.execute(e.command).output}`);
