@@ -72,6 +72,14 @@ test('Delete key and the context menu remove devices and links; undo brings them
 
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
   expect(await labJson(page)).toBe(original);
+
+  // A link selected on the canvas goes with the Delete key too.
+  const link = (await page.locator('.react-flow__edge-link').nth(1).locator('.react-flow__edge-interaction').boundingBox())!;
+  await page.mouse.click(link.x + link.width / 2, link.y + link.height / 2);
+  await expect(page.getByRole('heading', { name: 'R1 Gi1 – R2 Gi1' })).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__edge-link')).toHaveCount(2);
+  expect((await lab(page)).links.some((l) => l.a === 'R1 GigabitEthernet1')).toBe(false);
 });
 
 test('renaming a device changes its hostname and its links; a bad name is refused with a reason', async ({ page }) => {

@@ -189,7 +189,7 @@ export function LabCanvas() {
         nodeStrokeWidth={0}
         nodeBorderRadius={8}
         maskColor="var(--minimap-mask)"
-        style={{ width: 180, height: 120 }}
+        style={{ width: 168, height: 108 }}
       />
     </ReactFlow>
   );
