@@ -3,6 +3,7 @@
 // give the same events, trace and bytes (MACs, IP ids and every later random choice come from
 // SeededRandom, forked per device).
 import { SeededRandom } from '../crypto/rng';
+import { parseConfig as parseIosConfig } from '../ios';
 import type { IosConfig } from '../ios/model';
 import { Device, type DeviceKind, type NetworkContext } from './device';
 import type { SimPlugin, TunnelEncapsulation, TunnelProtection } from './extensions';
@@ -24,8 +25,8 @@ export type ConfigParser = (text: string) => IosConfig;
 export interface NetworkOptions {
   /** Overrides the lab's seed. */
   seed?: number | string;
-  /** IOS text -> model (src/ios parseConfig). */
-  parseConfig: ConfigParser;
+  /** IOS text -> model; default src/ios parseConfig (unsupported lines are kept in the model). */
+  parseConfig?: ConfigParser;
   plugins?: SimPlugin[];
   linkDelay?: SimTime;
   /** Keep trace records (default true; benches turn it off). */
@@ -75,7 +76,8 @@ export class Network implements NetworkContext {
    * Builds the network of a lab. Throws TopologyError for a link naming an unknown device or an
    * interface used twice (src/lab validation reports these first, in words).
    */
-  static fromLab(spec: TopologySpec, opts: NetworkOptions): Network {
+  static fromLab(spec: TopologySpec, opts: NetworkOptions = {}): Network {
+    const parse = opts.parseConfig ?? ((text: string) => parseIosConfig(text).config);
     const net = new Network(opts.seed ?? spec.seed ?? 1, opts);
     const linked = new Map<string, string[]>();
     const ends: Array<[LinkEnd, LinkEnd]> = [];
@@ -87,7 +89,7 @@ export class Network implements NetworkContext {
     }
     for (const d of spec.devices) {
       if (net.devices.has(d.name)) throw new TopologyError(`device ${d.name} appears twice`);
-      net.addDevice(d.name, d.kind, opts.parseConfig(d.config), linked.get(d.name) ?? []);
+      net.addDevice(d.name, d.kind, parse(d.config), linked.get(d.name) ?? []);
     }
     for (const [a, b] of ends) net.connect(a, b, opts.linkDelay ?? DEFAULT_LINK_DELAY);
     return net;
