@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseIpv4 } from '../../wire/ipv4';
 import { parseUdp } from '../../wire/udp';
-import { emitEspPlaintext, espPlaintextLength, parseEsp, writeEspHeader } from '../../wire/esp';
+import { dissectEspWith, emitEspPlaintext, espPlaintextLength, parseEsp, writeEspHeader } from '../../wire/esp';
+import { dissectFrame } from '../../wire/registry';
 import { emitIpv4 } from '../../wire/ipv4';
-import type { EspSa } from './sa';
+import { espDissectHints, type EspSa } from './sa';
 import { espDecapsulate, espEncapsulate, espSpiOf } from './esp-process';
 import { icmpPacket, saPair, type TestSaOptions } from './fixtures/packets';
 
@@ -186,5 +187,23 @@ describe('ESP receive refusals', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('dissecting our ESP with the SA known', () => {
+  it('splits IV, encrypted data and ICV exactly (registry + hints)', () => {
+    const { out } = saPair({ cipher: 'esp-aes', integrity: 'esp-sha256-hmac', natT: true });
+    const enc = must(espEncapsulate(out, icmpPacket(100)));
+    const layers = dissectFrame(enc.packet, 'ipv4', { dissectors: { esp: dissectEspWith(espDissectHints(out)) } });
+    expect(layers.map((l) => l.protocol)).toEqual(['ipv4', 'udp', 'udp-encap', 'esp']);
+    const esp = layers[3]!;
+    expect(esp.fields.map((f) => [f.name, f.offset, f.length])).toEqual([
+      ['ESP SPI', 28, 4],
+      ['ESP Sequence', 32, 4],
+      ['ESP IV', 36, 16],
+      ['ESP Encrypted Data', 52, 112], // 100 + 10 pad + 2
+      ['ESP ICV', 164, 16],
+    ]);
+    expect(esp.authenticated).toEqual([{ offset: 28, length: 136 }]);
   });
 });

@@ -73,3 +73,11 @@ export function createEspSa(config: EspSaConfig): EspSa {
     counters: { encapsulated: 0, decapsulated: 0, bytesOut: 0, bytesIn: 0, icvFailures: 0, replayFailures: 0, otherFailures: 0 },
   };
 }
+
+/**
+ * What the ESP dissector needs to split IV, ciphertext and ICV exactly when the SA is known:
+ * pass `{ dissectors: { esp: dissectEspWith(espDissectHints(sa)) } }` to dissectFrame.
+ */
+export function espDissectHints(sa: Pick<EspSa, 'suite'>): { ivLength: number; icvLength: number } {
+  return { ivLength: sa.suite.ivLength, icvLength: sa.suite.icvLength };
+}
