@@ -274,6 +274,33 @@ describe('failures a learner can cause', () => {
   });
 });
 
+describe('lost messages', () => {
+  it('a lost quick mode message 3: the responder repeats QM2, the initiator repeats QM3, both install', () => {
+    let seen = 0;
+    const net = new FakeNet(undefined, () => ++seen === 9);
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    expect(a.ipsecSa('Tunnel0')).toBeDefined();
+    expect(b.ipsecSa('Tunnel0')).toBeUndefined();
+    net.run(20 * SECOND);
+    expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
+    expect(logText(net, R1)).toContain('phase 2 packet is a duplicate of a previous packet.');
+    expect(net.wire).toHaveLength(11);
+  });
+
+  it('a lost main mode message 2: the initiator retransmits message 1 and the exchange completes', () => {
+    let seen = 0;
+    const net = new FakeNet(undefined, () => ++seen === 2);
+    const { a, b, pA } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(30 * SECOND);
+    expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
+    expect(logText(net, R1)).toContain('retransmitting phase 1 MM_NO_STATE');
+    expect(logText(net, R2)).toContain('phase 1 packet is a duplicate of a previous packet.');
+  });
+});
+
 describe('lifetimes and collisions', () => {
   it('rekeys the IPsec SA before it expires, reusing phase 1', () => {
     const net = new FakeNet();

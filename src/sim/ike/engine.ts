@@ -77,7 +77,12 @@ interface QuickExchange {
   retransmit?: Retransmit;
   lastRecv?: Uint8Array;
   lastSent?: IkeDatagram;
+  /** Set when the exchange completed; kept a while to answer retransmissions. */
+  doneAt?: SimTime;
 }
+
+/** How long a finished quick mode is remembered to answer a retransmitted message. */
+const QM_LINGER = 60 * SECOND;
 
 interface Phase1 {
   connId: number;
@@ -175,7 +180,7 @@ export class IkeEngine {
     for (const p1 of this.sas.values()) {
       if (p1.deletedAt !== undefined) continue;
       if (p1.pending.some((p) => p.name === policyName)) return true;
-      for (const q of p1.quick.values()) if (q.policy?.name === policyName) return true;
+      for (const q of p1.quick.values()) if (q.doneAt === undefined && q.policy?.name === policyName) return true;
     }
     return false;
   }
@@ -318,7 +323,8 @@ export class IkeEngine {
         this.reportStuck(p1, out);
       }
       for (const q of [...p1.quick.values()]) {
-        if (q.retransmit && now >= q.retransmit.nextAt) this.retransmitQm(p1, q, now, out);
+        if (q.doneAt !== undefined && now >= q.doneAt + QM_LINGER) p1.quick.delete(q.messageId);
+        else if (q.retransmit && now >= q.retransmit.nextAt) this.retransmitQm(p1, q, now, out);
       }
       if (p1.deletedAt === undefined && p1.expiresAt !== undefined && now >= p1.expiresAt) {
         this.sendDeleteIsakmp(p1, out);
@@ -892,7 +898,7 @@ export class IkeEngine {
         if (p.protocolId === ProtocolId.ESP) {
           const spi = readU32(p.spi);
           for (const [mid, q] of p1.quick) {
-            if (readU32(q.spiIn) !== spi || q.role !== 'I') continue;
+            if (readU32(q.spiIn) !== spi || q.role !== 'I' || q.doneAt !== undefined) continue;
             p1.quick.delete(mid);
             const kind: FailureKind = p.messageType === NotifyType.INVALID_ID_INFORMATION ? 'proxy-mismatch' : 'transform-mismatch';
             out.syslog(`%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at ${ip(p1.peerIp)}`);
@@ -1003,7 +1009,10 @@ export class IkeEngine {
     const q = p1.quick.get(msg.messageId);
     if (q?.lastRecv && equalBytes(q.lastRecv, bytes)) {
       out.debug(`ISAKMP (${p1.connId}): phase 2 packet is a duplicate of a previous packet.`);
-      if (q.role === 'R' && q.lastSent) out.send.push(q.lastSent);
+      if (q.lastSent) {
+        out.debug(`ISAKMP:(${p1.connId}): retransmitting due to retransmit phase 2`);
+        out.send.push(q.lastSent);
+      }
       return;
     }
     if (!q) this.responderQm1(p1, msg, bytes, d, now, out);
@@ -1154,10 +1163,11 @@ export class IkeEngine {
     const hash3 = kdf.qmHash3(h, p1.skeyid!.a, msg.messageId, q.ni, q.nr);
     const sealed = sealMessage(p1.cipher!, opened.nextIv, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.QuickMode, messageId: msg.messageId }, [{ type: 'hash', data: hash3 }]);
     out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (I) QM_IDLE`);
-    out.send.push(this.datagram(p1, sealed.bytes));
+    const qm3 = this.datagram(p1, sealed.bytes);
+    out.send.push(qm3);
     out.debug(`ISAKMP:(${p1.connId}):Node ${msg.messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH`);
     out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_I_QM1  New State = IKE_QM_PHASE2_COMPLETE`);
-    p1.quick.delete(msg.messageId);
+    this.finishQuick(q, qm3, now);
     this.install(p1, q, now, out);
   }
 
@@ -1170,8 +1180,17 @@ export class IkeEngine {
     }
     out.debug(`ISAKMP:(${p1.connId}):Node ${msg.messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH`);
     out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE`);
-    p1.quick.delete(msg.messageId);
+    this.finishQuick(q, undefined, now);
     this.install(p1, q, now, out);
+  }
+
+  /** Keeps a finished exchange for a while: the initiator answers a repeated QM2 with its QM3. */
+  private finishQuick(q: QuickExchange, lastSent: IkeDatagram | undefined, now: SimTime): void {
+    q.state = 'IKE_QM_PHASE2_COMPLETE';
+    q.retransmit = undefined;
+    q.doneAt = now;
+    if (lastSent) q.lastSent = lastSent;
+    else delete q.lastSent;
   }
 
   /** KEYMAT for both directions and the SA pair handed to the ESP layer. */
