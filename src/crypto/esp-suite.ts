@@ -53,9 +53,10 @@ export function splitEspKeymat(cipher: EspCipherTransform, integrity: EspIntegri
 const CBC_OF: Record<string, CbcAlgorithm> = { 'aes-cbc': 'aes', '3des-cbc': '3des', 'des-cbc': 'des' };
 
 /**
- * Builds the suite for one SA direction. Throws RangeError when the combination or the key
- * lengths are wrong (AEAD with an HMAC, CBC without one is allowed as IOS allows it): those
- * are programming errors, since keys come from KEYMAT sized by espKeymatLength().
+ * Builds the suite for one SA direction. Throws RangeError when the combination is impossible
+ * (AES-GCM with an HMAC, esp-null without one) or a key has the wrong length: programming
+ * errors, since keys come from KEYMAT sized by espKeymatLength(). An encryption-only CBC suite
+ * (no HMAC) is allowed, as IOS allows `transform-set T esp-aes`.
  */
 export function createEspSuite(cipher: EspCipherTransform, integrity: EspIntegrityTransform | null, keys: EspKeys): EspSuite {
   if (cipher.aead && integrity) throw new RangeError(`${cipher.showName} is combined-mode: no ${integrity.iosName} allowed`);
