@@ -36,6 +36,9 @@ export interface NetworkContext {
   refresh(): void;
 }
 
+/** IOS's discard interface: always up, static routes to it drop what they match. */
+export const NULL_INTERFACE = 'Null0';
+
 /** How long a tunnel stays down after IOS detects recursive routing. */
 export const RECURSION_HOLD = 60 * SECOND;
 
@@ -414,7 +417,9 @@ export class Device {
       for (let k = 0; k < pending.length; k++) {
         const r = pending[k]!;
         let ok: boolean;
-        if (r.interface !== undefined) {
+        if (r.interface === NULL_INTERFACE) {
+          ok = true;
+        } else if (r.interface !== undefined) {
           const i = this.interfaces.get(r.interface);
           ok = !!i && (i.usable || assumeUp.has(i.name));
         } else if (r.nextHop !== undefined) {

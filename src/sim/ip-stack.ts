@@ -11,7 +11,7 @@ import { decrementTtl, emitIpv4, isFragment, parseIpv4, type Ipv4Packet } from '
 import { parseUdp } from '../wire/udp';
 import { type Ip, formatIp, ip as ipOf, isMulticast, networkOf } from './addr';
 import { ARP_RETRY } from './arp';
-import type { Device } from './device';
+import { type Device, NULL_INTERFACE } from './device';
 import type { TunnelContext } from './extensions';
 import { fragment } from '../wire/ipv4-fragment';
 import type { SimInterface } from './interface';
@@ -397,6 +397,11 @@ function sendIcmpError(dev: Device, offending: Uint8Array, ip: Ipv4Packet, messa
 
 /** Sends a routed packet out of `res.interface`; returns false when it was dropped here. */
 export function output(dev: Device, res: Resolution, bytes: Uint8Array, ip: Ipv4Packet, pid: number, depth: number, ingress?: string): boolean {
+  if (res.interface === NULL_INTERFACE) {
+    drop(dev, pid, `routed to Null0 (discarded) by ${prefixText(res.route)}`, bytes, { ingress, egress: res.interface });
+    sendIcmpError(dev, bytes, ip, icmpUnreachable(UnreachableCode.Host, bytes), 'host unreachable');
+    return false;
+  }
   const egress = dev.iface(res.interface);
   if (!egress || !egress.usable) {
     drop(dev, pid, `${res.interface} is down`, bytes, { ingress, egress: res.interface });

@@ -1,0 +1,75 @@
+// IOS behaviours of the core beyond the happy path: ARP ageing, `ip mtu`, Null0, a tunnel whose
+// source goes down, hosts that do not route, protocol unreachable.
+import { describe, expect, it } from 'vitest';
+import { formatIp, ip } from './addr';
+import { ARP_TIMEOUT } from './arp';
+import { ping } from './ping';
+import { SECOND } from './scheduler';
+import { buildNetwork, loadTestLab, withConfig } from './testlabs/load';
+
+const marks = (r: { replies: { mark: string }[] }) => r.replies.map((x) => x.mark).join('');
+
+describe('core IOS behaviour', () => {
+  it('ages ARP entries out after 4 hours, then loses one echo to ARP again', () => {
+    const net = buildNetwork('gre-transit.json');
+    const h1 = net.device('H1')!;
+    ping(net, h1, { target: ip('10.1.1.1') });
+    expect(marks(ping(net, h1, { target: ip('10.1.1.1') }))).toBe('!!!!!');
+    const age = h1.arp.list(net.now).find((e) => formatIp(e.ip) === '10.1.1.1')!;
+    expect(age.local).toBe(false);
+    net.runFor(ARP_TIMEOUT - 60 * SECOND);
+    expect(h1.arp.lookup(ip('10.1.1.1'), net.now)).toBeDefined();
+    net.runFor(120 * SECOND);
+    expect(h1.arp.lookup(ip('10.1.1.1'), net.now)).toBeUndefined();
+    expect(marks(ping(net, h1, { target: ip('10.1.1.1') }))).toBe('.!!!!');
+  });
+
+  it('fragments at an `ip mtu` and answers DF with fragmentation needed carrying that MTU', () => {
+    const lab = withConfig(loadTestLab('gre-transit.json'), 'R3', (c) => c.replace(' ip address 203.0.113.1 255.255.255.252', ' ip address 203.0.113.1 255.255.255.252\n ip mtu 1400'));
+    const net = buildNetwork(lab);
+    const r1 = net.device('R1')!;
+    ping(net, r1, { target: ip('203.0.113.2'), repeat: 1 });
+    expect(marks(ping(net, r1, { target: ip('203.0.113.2'), size: 1500 }))).toBe('!!!!!');
+    expect(net.trace.records.some((r) => r.device === 'R3' && r.point === 'Fragment' && r.decision.startsWith('fragmented into 2 pieces for the 1400-byte IP MTU'))).toBe(true);
+    expect(net.trace.records.some((r) => r.device === 'R2' && r.decision === 'reassembled 1500-byte datagram')).toBe(true);
+    expect(marks(ping(net, r1, { target: ip('203.0.113.2'), size: 1500, df: true }))).toBe('MMMMM');
+    const icmp = net.trace.records.filter((r) => r.device === 'R3' && r.decision.startsWith('ICMP fragmentation needed (MTU 1400)'));
+    expect(icmp.length).toBeGreaterThan(0);
+    // The ICMP carries the next-hop MTU (RFC 1191) in bytes 6-7 of the ICMP header.
+    const pkt = icmp[0]!.after!;
+    expect((pkt[20 + 6]! << 8) | pkt[20 + 7]!).toBe(1400);
+  });
+
+  it('drops traffic routed to Null0 with host unreachable', () => {
+    const lab = withConfig(loadTestLab('gre-transit.json'), 'R1', (c) => `${c}ip route 10.99.0.0 255.255.0.0 Null0\n`);
+    const net = buildNetwork(lab);
+    ping(net, net.device('H1')!, { target: ip('10.1.1.1') });
+    expect(marks(ping(net, net.device('H1')!, { target: ip('10.99.1.1') }))).toBe('U.U.U');
+    expect(net.trace.records.some((r) => r.decision === 'dropped: routed to Null0 (discarded) by 10.99.0.0/16')).toBe(true);
+  });
+
+  it('takes a GRE tunnel down when its source interface goes down, and its static route with it', () => {
+    const net = buildNetwork('gre-transit.json');
+    const r1 = net.device('R1')!;
+    r1.config.interfaces.find((i) => i.name === 'GigabitEthernet1')!.shutdown = true;
+    r1.applyConfig();
+    const tu = r1.iface('Tunnel0')!;
+    expect([tu.status, tu.lineProtocol]).toEqual(['up', false]);
+    expect(tu.downReason).toMatch(/source/);
+    expect(r1.rib.routes().some((r) => r.code === 'S' && formatIp(r.network) === '10.2.2.0')).toBe(false);
+    expect(r1.logs.lines().some((l) => l.endsWith('Line protocol on Interface Tunnel0, changed state to down'))).toBe(true);
+    // The far end's tunnel stays up: GRE has no keepalives by default.
+    expect(net.device('R2')!.iface('Tunnel0')!.lineProtocol).toBe(true);
+  });
+
+  it('hosts do not route, and an unknown protocol gets protocol unreachable', () => {
+    const net = buildNetwork('gre-transit.json');
+    const h1 = net.device('H1')!;
+    expect(h1.routing).toBe(false);
+    ping(net, h1, { target: ip('10.1.1.1') });
+    h1.sendIp({ dst: ip('10.1.1.1'), protocol: 99, payload: new Uint8Array(8) });
+    net.runFor(SECOND);
+    expect(net.trace.records.some((r) => r.device === 'R1' && r.decision === 'dropped: no handler for IP protocol 99')).toBe(true);
+    expect(net.trace.records.some((r) => r.device === 'H1' && r.decision.startsWith('ICMP dest-unreachable from 10.1.1.1'))).toBe(true);
+  });
+});
