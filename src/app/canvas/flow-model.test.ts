@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
+import { syncNodes, toEdges, toTunnelEdges } from './flow-model';
+
+describe('lab to React Flow', () => {
+  it('names nodes for screen readers and labels link ends with IOS short names', () => {
+    const nodes = syncNodes([], DEFAULT_LAB.devices, null);
+    expect(nodes.map((n) => n.ariaLabel)).toEqual(['Host H1', 'Router R1', 'Router R2', 'Host H2']);
+    const edges = toEdges(DEFAULT_LAB, 1);
+    expect(edges.map((e) => [e.data!.aLabel, e.data!.bLabel])).toEqual([
+      ['Et0', 'Gi2'],
+      ['Gi1', 'Gi1'],
+      ['Gi2', 'Et0'],
+    ]);
+    expect(edges.map((e) => e.selected)).toEqual([false, true, false]);
+  });
+
+  it('reuses untouched node objects and keeps measurements of moved ones', () => {
+    const first = syncNodes([], DEFAULT_LAB.devices, null).map((n) => ({ ...n, measured: { width: 96, height: 100 } }));
+    expect(syncNodes(first, DEFAULT_LAB.devices, null)).toBe(first);
+
+    const moved = DEFAULT_LAB.devices.map((d) => (d.name === 'R1' ? { ...d, x: d.x + 50 } : d));
+    const next = syncNodes(first, moved, null);
+    expect(next[0]).toBe(first[0]);
+    expect(next[1]).not.toBe(first[1]);
+    expect(next[1]!.position.x).toBe(first[1]!.position.x + 50);
+    expect(next[1]!.measured).toEqual({ width: 96, height: 100 });
+    expect(next[1]!.data).toBe(first[1]!.data); // the memoised node sees the same data object
+  });
+
+  it('leaves a node being dragged where the pointer has it', () => {
+    const first = syncNodes([], DEFAULT_LAB.devices, null);
+    const dragging = first.map((n) => (n.id === 'R2' ? { ...n, dragging: true, position: { x: 999, y: 9 } } : n));
+    const next = syncNodes(dragging, DEFAULT_LAB.devices, null);
+    expect(next[2]!.position).toEqual({ x: 999, y: 9 });
+  });
+
+  it('draws tunnels as edges that cannot be selected or deleted', () => {
+    const [tunnel] = toTunnelEdges(DEFAULT_LAB);
+    expect(tunnel).toMatchObject({ source: 'R1', target: 'R2', selectable: false, deletable: false, data: { label: 'R1 Tu0 – R2 Tu0', kind: 'IPsec VTI' } });
+  });
+});

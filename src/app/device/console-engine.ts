@@ -1,0 +1,129 @@
+// The consoles of the open lab: one src/console session per device, kept while the lab is open,
+// all running on one LabSimulation of the current document. Exec commands (show, ping,
+// traceroute) run on the simulation; config commands change the simulated device AND the
+// document: the device's model is rendered back to running-config text (src/ios renderConfig)
+// and recorded as one undoable `setConfig` action. This module pulls in src/sim and src/console,
+// so the app loads it lazily (see console-loader.ts).
+import { createConsole, simConsoleDevice, type Console, type ConsoleDevice } from '../../console';
+import { parseConfig, renderConfig, type ApplyResult, type ConfigAction } from '../../ios';
+import type { LabV1 } from '../../lab/types';
+import { configureDevice, type Network } from '../../sim';
+import type { DocumentAccess } from './apply-config';
+import { LabSimulation } from './lab-simulation';
+
+export interface CommandOutput {
+  /** The prompt the command was typed at, then the line: `R1#show version`. */
+  echo: string;
+  output: string;
+}
+
+export interface LabConsoles {
+  prompt(device: string): string;
+  execute(device: string, line: string): CommandOutput;
+  /** IOS `?`: prints the help for the line so far. */
+  help(device: string, line: string): CommandOutput;
+  /** IOS Tab: the line with its last word completed when exactly one word fits. */
+  completeLine(device: string, line: string): string;
+  history(device: string): string[];
+  /** The document changed (form, undo, text edit): re-apply and collect what each console prints. */
+  documentChanged(lab: LabV1): Map<string, string>;
+  /** Ends a device's session (device deleted). */
+  close(device: string): void;
+  /** The network the consoles run on (the export writes its capture and keys). */
+  network(): Network;
+}
+
+export function createLabConsoles(doc: DocumentAccess, wallClock?: () => number): LabConsoles {
+  const sim = new LabSimulation(wallClock);
+  const sessions = new Map<string, Console>();
+  let busy = false;
+
+  function deviceView(name: string): ConsoleDevice {
+    const live = (): ConsoleDevice => {
+      const net = sim.network(doc.lab());
+      const dev = net.device(name);
+      if (!dev) throw new Error(`${name} is not in the lab`);
+      return simConsoleDevice(net, dev);
+    };
+    const configure = (action: ConfigAction): ApplyResult => configureAndRecord(name, action);
+    // Forward everything else to the simulated device of the current network, so the session
+    // survives rebuilds and picks up optional show data as the engine grows it.
+    return new Proxy({} as ConsoleDevice, {
+      get(_, prop) {
+        if (prop === 'configure') return configure;
+        const target = live() as unknown as Record<PropertyKey, unknown>;
+        const value = target[prop];
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+      has(_, prop) {
+        return prop === 'configure' || prop in live();
+      },
+    });
+  }
+
+  function configureAndRecord(name: string, action: ConfigAction): ApplyResult {
+    const lab = doc.lab();
+    const dev = sim.device(lab, name);
+    if (!dev) return { error: `% ${name} is not in the lab` };
+    const result = configureDevice(dev, action);
+    if (result.error) return result;
+    const text = renderConfig(dev.config);
+    const current = lab.devices.find((d) => d.name === name);
+    if (current && text !== current.config && text !== renderConfig(parseConfig(current.config).config)) {
+      const dispatched = doc.dispatch({ type: 'setConfig', name, config: text });
+      if (!dispatched.ok) {
+        sim.forget(name);
+        return { error: `% ${dispatched.message}` };
+      }
+    }
+    sim.adopt(doc.lab());
+    return result;
+  }
+
+  function session(name: string): Console {
+    let c = sessions.get(name);
+    if (!c) {
+      sim.sync(doc.lab());
+      c = createConsole(deviceView(name), { privileged: true });
+      sessions.set(name, c);
+    }
+    return c;
+  }
+
+  return {
+    prompt: (name) => session(name).prompt(),
+    execute(name, line) {
+      const c = session(name);
+      busy = true;
+      try {
+        sim.sync(doc.lab());
+        sim.catchUp();
+        const echo = `${c.prompt()}${line}`;
+        return { echo, output: c.execute(line).output };
+      } finally {
+        busy = false;
+      }
+    },
+    help(name, line) {
+      const c = session(name);
+      return { echo: `${c.prompt()}${line}?`, output: c.help(line) };
+    },
+    completeLine: (name, line) => session(name).completeLine(line),
+    history: (name) => session(name).history(),
+    documentChanged(lab) {
+      const printed = new Map<string, string>();
+      if (busy) return printed;
+      sim.sync(lab);
+      const net = sim.network(lab);
+      for (const name of sessions.keys()) {
+        const dev = net.device(name);
+        const lines = dev ? dev.drainConsole() : [];
+        if (lines.length) printed.set(name, lines.map((l) => `${l}\n`).join(''));
+      }
+      for (const name of [...sessions.keys()]) if (!lab.devices.some((d) => d.name === name)) sessions.delete(name);
+      return printed;
+    },
+    close: (name) => void sessions.delete(name),
+    network: () => sim.network(doc.lab()),
+  };
+}

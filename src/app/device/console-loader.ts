@@ -1,0 +1,35 @@
+// Loads the console engine on first use (it brings src/sim and src/console, which the first
+// screen does not need) and keeps it in step with the document: log lines a device prints after
+// a form change or an undo land in that device's scrollback.
+import { useLab } from '../state/lab-store';
+import type { LabConsoles } from './console-engine';
+import { useConsoleSessions } from './console-store';
+
+let loading: Promise<LabConsoles> | undefined;
+let loaded: LabConsoles | undefined;
+
+export function consoleEngine(): LabConsoles | undefined {
+  return loaded;
+}
+
+export function loadConsoleEngine(): Promise<LabConsoles> {
+  loading ??= import('./console-engine').then(({ createLabConsoles }) => {
+    const engine = createLabConsoles({
+      lab: () => useLab.getState().lab,
+      dispatch: (action) => useLab.getState().dispatch(action),
+    });
+    useLab.subscribe((state, previous) => {
+      if (state.lab === previous.lab) return;
+      const printed = engine.documentChanged(state.lab);
+      const sessions = useConsoleSessions.getState();
+      sessions.keepOnly(state.lab.devices.map((d) => d.name));
+      for (const [device, text] of printed) sessions.append(device, text);
+      for (const device of Object.keys(sessions.prompts)) {
+        if (state.lab.devices.some((d) => d.name === device)) sessions.setPrompt(device, engine.prompt(device));
+      }
+    });
+    loaded = engine;
+    return engine;
+  });
+  return loading;
+}
