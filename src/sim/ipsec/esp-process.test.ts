@@ -169,6 +169,13 @@ describe('ESP receive refusals', () => {
     expect(espDecapsulate(rx, forge(out, truncated, 4, 3))).toMatchObject({ ok: false, reason: 'decrypted inner packet: bad lengths (header 20, total 60, 40 bytes)' });
   });
 
+  it('transport mode refuses an IPv4 fragment; tunnel mode carries it whole', () => {
+    const frag = emitIpv4({ src: '10.1.1.10', dst: '10.2.2.10', protocol: 1, mf: true }, new Uint8Array(64));
+    expect(espEncapsulate(saPair({ mode: 'transport' }).out, frag)).toEqual({ ok: false, reason: 'transport mode cannot protect an IPv4 fragment' });
+    const { out, in: rx } = saPair();
+    expect(must(espDecapsulate(rx, must(espEncapsulate(out, frag)).packet)).packet).toEqual(frag);
+  });
+
   it('sequence exhaustion is refused at 2^32 - 1 (no ESN)', () => {
     const { out } = saPair();
     out.sequence = 0xffffffff;

@@ -69,6 +69,8 @@ export function espEncapsulate(sa: EspSa, inner: Uint8Array, opts: EncapsulateOp
   const sequence = sa.sequence + 1;
 
   const tunnel = sa.mode === 'tunnel';
+  // Transport mode protects a whole datagram (RFC 4301 7): fragments are reassembled first.
+  if (!tunnel && (ip.mf || ip.fragmentOffset !== 0)) return { ok: false, reason: 'transport mode cannot protect an IPv4 fragment' };
   const payload = tunnel ? inner.subarray(0, ip.totalLength) : ip.payload;
   const nextHeader = tunnel ? IpProtocol.IPIP : ip.protocol;
 
