@@ -1,6 +1,6 @@
 // Sample show data shaped like the reference labs (vti through NAT, OSPF), for formatter tests.
-import type { CryptoSessionData, IpsecSaData } from './crypto-types';
-import type { InterfaceDetail, IpRouteData } from './types';
+import type { CryptoSessionData, IpsecSaData } from '../show/crypto-types';
+import type { InterfaceDetail, IpRouteData } from '../show/types';
 
 export const ROUTES: IpRouteData = {
   routing: true,
