@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
+import { createDocumentStore } from '../state/document-store';
+import { applyLinesToDevice } from './apply-config';
+import { createLabConsoles } from './console-engine';
+import { appendScrollback, createConsoleSessionsStore } from './console-store';
+
+function setup() {
+  const store = createDocumentStore(DEFAULT_LAB);
+  let wall = 0;
+  const doc = { lab: () => store.getState().lab, dispatch: (a: Parameters<ReturnType<typeof store.getState>['dispatch']>[0]) => store.getState().dispatch(a) };
+  const consoles = createLabConsoles(doc, () => wall);
+  store.subscribe((s, p) => {
+    if (s.lab !== p.lab) printed.push(...consoles.documentChanged(s.lab));
+  });
+  const printed: [string, string][] = [];
+  const config = (name: string) => store.getState().lab.devices.find((d) => d.name === name)!.config;
+  return { store, doc, consoles, config, printed, tick: (s: number) => (wall += s * 1000) };
+}
+
+describe('lab consoles', () => {
+  it('runs exec commands on the simulated lab', () => {
+    const { consoles } = setup();
+    expect(consoles.prompt('R1')).toBe('R1#');
+    const r = consoles.execute('R1', 'show ip interface brief');
+    expect(r.echo).toBe('R1#show ip interface brief');
+    expect(r.output).toMatch(/^Interface\s+IP-Address\s+OK\? Method Status\s+Protocol/);
+    expect(r.output).toMatch(/GigabitEthernet1\s+203\.0\.113\.1\s+YES NVRAM\s+up\s+up/);
+  });
+
+  it('config commands become one undoable setConfig each; undo reverts the console view too', () => {
+    const { store, consoles, config } = setup();
+    for (const l of ['conf t', 'interface Tunnel0']) consoles.execute('R1', l);
+    const depth = store.getState().past.length;
+    const out = consoles.execute('R1', 'tunnel mode gre ip');
+    expect(out.output).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0');
+    expect(store.getState().past.length).toBe(depth + 1);
+    expect(config('R1')).not.toContain('tunnel mode ipsec ipv4');
+    expect(consoles.prompt('R1')).toBe('R1(config-if)#');
+    consoles.execute('R1', 'end');
+    expect(consoles.execute('R1', 'show running-config').output).not.toContain('tunnel mode ipsec ipv4');
+    store.getState().undo();
+    expect(config('R1')).toContain('tunnel mode ipsec ipv4');
+    expect(consoles.execute('R1', 'show running-config').output).toContain('tunnel mode ipsec ipv4');
+  });
+
+  it('a form change reaches the console and its log lines are printed there', () => {
+    const { doc, consoles, printed } = setup();
+    consoles.execute('R1', 'show version');
+    const r = applyLinesToDevice(doc, 'R1', ['interface GigabitEthernet1', 'shutdown']);
+    expect(r).toMatchObject({ ok: true, changed: true });
+    const r1Logs = printed.filter(([d]) => d === 'R1').map(([, t]) => t).join('');
+    expect(r1Logs).toContain('%LINK-5-CHANGED: Interface GigabitEthernet1, changed state to administratively down');
+    expect(consoles.execute('R1', 'show ip interface brief').output).toMatch(/GigabitEthernet1\s+203\.0\.113\.1\s+YES NVRAM\s+administratively down\s+down/);
+  });
+
+  it('invalid console input changes nothing in the document', () => {
+    const { store, consoles } = setup();
+    consoles.execute('R1', 'configure terminal');
+    consoles.execute('R1', 'interface GigabitEthernet1');
+    const before = store.getState().lab;
+    const r = consoles.execute('R1', 'ip address 10.0.0.300 255.255.255.0');
+    expect(r.output).toContain("% Invalid input detected at '^' marker.");
+    expect(store.getState().lab).toBe(before);
+  });
+
+  it('keeps history and mode per device; help and Tab completion', () => {
+    const { consoles } = setup();
+    consoles.execute('R1', 'conf t');
+    consoles.execute('R2', 'show clock');
+    expect(consoles.prompt('R1')).toBe('R1(config)#');
+    expect(consoles.prompt('R2')).toBe('R2#');
+    expect(consoles.history('R1')).toEqual(['conf t']);
+    expect(consoles.help('R2', 'show ip ').output).toContain('interface');
+    expect(consoles.completeLine('R2', 'sh')).toBe('show ');
+  });
+
+  it('simulated time follows the wall clock between commands', () => {
+    const { consoles, tick } = setup();
+    const t0 = consoles.network().now;
+    tick(5);
+    consoles.execute('R1', 'show clock');
+    expect(consoles.network().now - t0).toBe(5_000_000);
+  });
+});
+
+describe('console scrollback', () => {
+  it('appends per device and keeps the tail at a line start', () => {
+    const s = createConsoleSessionsStore();
+    s.getState().append('R1', 'R1#a\nout\n');
+    s.getState().append('R2', 'R2#b\n');
+    expect(s.getState().transcripts.R1).toBe('R1#a\nout\n');
+    s.getState().keepOnly(['R2']);
+    expect(s.getState().transcripts.R1).toBeUndefined();
+    expect(appendScrollback('line1\nline2\n', 'line3\n', 10)).toBe('line3\n');
+  });
+});
