@@ -4,16 +4,27 @@
 export type Ip = number;
 
 export function parseIp(text: string): Ip | undefined {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4) return undefined;
-  let v = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    v = v * 256 + n;
+  // Hand-rolled: the packet path converts every address the codecs give as text.
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46) {
+      if (digits === 0 || ++dots > 3) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c === 32 && (i === 0 || i === text.length - 1)) {
+      continue;
+    } else return undefined;
   }
-  return v >>> 0;
+  if (dots !== 3 || digits === 0) return undefined;
+  return (value * 256 + part) >>> 0;
 }
 
 export function ip(text: string): Ip {

@@ -64,6 +64,8 @@ export class Device {
   /** Last time an ICMP unreachable was sent (IOS rate-limits them, one per 500 ms). */
   lastUnreachable = -Infinity;
   private routeSources = new Map<string, Route[]>();
+  /** Parsed static routes by their config text (configs change rarely, refreshes often). */
+  private staticCache = new Map<string, Route | null>();
   /** Console lines (log messages) not yet shown by a console session. */
   private consoleQueue: string[] = [];
   /** Interface addresses as the lab loaded them: `show ip interface brief` says NVRAM for these. */
@@ -397,15 +399,19 @@ export class Device {
     if (!this.routing) return [];
     const candidates: Route[] = [];
     for (const s of this.config.routes) {
-      const net = parseIp(s.prefix);
-      const mask = parseIp(s.mask);
-      const len = mask === undefined ? undefined : prefixFromMask(mask);
-      if (net === undefined || len === undefined) continue;
-      const nextHop = s.nextHop ? parseIp(s.nextHop) : undefined;
-      candidates.push({
-        network: networkOf(net, len), prefixLength: len, code: 'S', distance: s.distance ?? 1, metric: 0,
-        nextHop, interface: s.interface, source: 'static',
-      });
+      const k = `${s.prefix} ${s.mask} ${s.nextHop ?? ''} ${s.interface ?? ''} ${s.distance ?? 1}`;
+      let r = this.staticCache.get(k);
+      if (r === undefined) {
+        const net = parseIp(s.prefix);
+        const mask = parseIp(s.mask);
+        const len = mask === undefined ? undefined : prefixFromMask(mask);
+        r = net === undefined || len === undefined ? null : {
+          network: networkOf(net, len), prefixLength: len, code: 'S', distance: s.distance ?? 1, metric: 0,
+          nextHop: s.nextHop ? parseIp(s.nextHop) : undefined, interface: s.interface, source: 'static',
+        };
+        this.staticCache.set(k, r);
+      }
+      if (r) candidates.push(r);
     }
     // Iterate: a next-hop route may resolve through another static route installed in this pass.
     const installed: Route[] = [];

@@ -164,11 +164,13 @@ export class Network implements NetworkContext {
     }
     this.refreshing = true;
     try {
+      // A device's state depends on its own config, its peers' configs (admin state) and its
+      // own routes, so one pass settles the core; listeners and plugins that react to a change
+      // ask for another pass through a nested refresh().
       for (let pass = 0; pass < 16; pass++) {
         this.refreshAgain = false;
-        let changed = false;
-        for (const d of this.devices.values()) changed = d.updateState() || changed;
-        if (!changed && !this.refreshAgain) break;
+        for (const d of this.devices.values()) d.updateState();
+        if (!this.refreshAgain) break;
       }
       for (const d of this.devices.values()) {
         d.refreshLocalArp();

@@ -33,7 +33,7 @@ export interface Resolution {
   route: Route;
 }
 
-const key = (net: Ip, len: number): string => `${net}/${len}`;
+const key = (net: Ip, len: number): number => net * 64 + len;
 
 export const prefixText = (r: Pick<Route, 'network' | 'prefixLength'>): string => `${formatIp(r.network)}/${r.prefixLength}`;
 
@@ -56,7 +56,7 @@ export class Rib {
   }
 
   private rebuild(): void {
-    const best = new Map<string, Route[]>();
+    const best = new Map<number, Route[]>();
     for (const routes of this.sources.values()) {
       for (const r of routes) {
         const k = key(r.network, r.prefixLength);
