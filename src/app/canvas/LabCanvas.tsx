@@ -140,7 +140,7 @@ export function LabCanvas() {
       if (kind !== 'router' && kind !== 'host' && kind !== 'nat') return;
       event.preventDefault();
       const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addDeviceAt(kind, p.x - ICON_CENTRE.x, p.y - ICON_CENTRE.y);
+      addDeviceAt(kind, p.x - ICON_CENTRE.x, p.y - ICON_CENTRE.y, true);
     },
     [screenToFlowPosition],
   );

@@ -5,22 +5,20 @@ import type { LabAction } from '../../lab/actions';
 import type { DeviceKind } from '../../lab/types';
 import { useLab } from './lab-store';
 import { useSession } from './session-store';
+import { freeSpot } from './placement';
 
 function refuse(title: string, message: string) {
   useSession.getState().notify(title, [{ where: 'edit', message }]);
 }
 
-/** Adds a device at a free spot near (x, y) and selects it. */
-export function addDeviceAt(kind: DeviceKind, x: number, y: number): void {
+/**
+ * Adds a device and selects it. `exact` places it where it was dropped; otherwise it goes to the
+ * nearest free spot, clear of other devices and links.
+ */
+export function addDeviceAt(kind: DeviceKind, x: number, y: number, exact = false): void {
   const { lab, dispatch } = useLab.getState();
-  let px = Math.round(x / 10) * 10;
-  let py = Math.round(y / 10) * 10;
-  // Nudge down-right past devices already there, so repeated clicks do not stack devices.
-  while (lab.devices.some((d) => Math.abs(d.x - px) < 40 && Math.abs(d.y - py) < 40)) {
-    px += 40;
-    py += 40;
-  }
-  const result = dispatch({ type: 'addDevice', kind, x: px, y: py });
+  const spot = exact ? { x: Math.round(x / 10) * 10, y: Math.round(y / 10) * 10 } : freeSpot(lab, { x, y });
+  const result = dispatch({ type: 'addDevice', kind, x: spot.x, y: spot.y });
   if (!result.ok) return refuse('The device could not be added.', result.message);
   const added = useLab.getState().lab.devices.at(-1);
   if (added) useSession.getState().select({ kind: 'device', name: added.name });
