@@ -126,7 +126,7 @@ function showInterfaces(ctx: ExecContext, a: Record<string, string>): string {
   const all = ctx.device.interfaces();
   if (!a.name) return formatInterfaces(all);
   const i = all.find((x) => x.name === a.name);
-  if (!i) throw new InvalidArgument(a.name);
+  if (!i) throw new InvalidArgument('name');
   return formatInterface(i);
 }
 

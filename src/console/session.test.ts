@@ -208,3 +208,49 @@ access-list 101 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255
     expect(renderConfig(dev.config())).toBe(renderConfig(parseConfig(text).config));
   });
 });
+
+describe('no forms and show arguments', () => {
+  it('removes what the no form names', () => {
+    const text = `${R1}crypto isakmp key cisco123 address 203.0.113.2\nip route 10.2.2.0 255.255.255.0 Tunnel0\nip route 10.3.3.0 255.255.255.0 203.0.113.2\n`;
+    const dev = fakeDevice(text);
+    const con = createConsole(dev, { privileged: true });
+    con.execute('conf t');
+    con.execute('int tu0');
+    con.execute('tunnel mode ipsec ipv4');
+    con.execute('tunnel protection ipsec profile P');
+    expect(con.execute('no tunnel protection ipsec profile').output).toBe('');
+    expect(con.execute('no tunnel mode').output).toBe('');
+    expect(con.execute('no ip address').output).toBe('');
+    con.execute('exit');
+    expect(con.execute('no ip route 10.2.2.0 255.255.255.0').output).toBe('');
+    expect(con.execute('no ip route').output).toBe('% Incomplete command.\n\n');
+    expect(con.execute('no crypto isakmp key cisco123 address 203.0.113.2').output).toBe('');
+    const tu = dev.config().interfaces.find((i) => i.name === 'Tunnel0')!;
+    expect([tu.tunnelProtection, tu.tunnelMode, tu.ipAddress]).toEqual([undefined, 'gre ip', undefined]);
+    expect(dev.config().routes.map((r) => r.prefix)).toEqual(['10.3.3.0']);
+    expect(dev.config().crypto.isakmpKeys).toEqual([]);
+    expect(con.execute('no interface GigabitEthernet1').output).toBe('% Removal of physical interfaces is not permitted\n');
+    expect(con.execute('exit').output).toBe('*Mar  1 00:00:01.000: %SYS-5-CONFIG_I: Configured from console by console\n');
+    expect(con.prompt()).toBe('R1#');
+  });
+
+  it('show interfaces takes a name in any IOS spelling, and rejects unknown ones with a caret', () => {
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    expect(con.execute('show interfaces tunnel 0').output).toMatch(/^Tunnel0 is up, line protocol is up\n {2}Hardware is Tunnel\n/);
+    expect(con.execute('sh int gi1').output).toMatch(/^GigabitEthernet1 is up, line protocol is up\n/);
+    expect(con.execute('show interfaces tunnel 5').output).toBe(`${' '.repeat('R1#show interfaces '.length)}^\n% Invalid input detected at '^' marker.\n\n`);
+  });
+
+  it('show commands the device cannot answer yet say so', () => {
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    expect(con.execute('show crypto isakmp sa').output).toBe('% IKE is not available on this device yet\n');
+  });
+
+  it('keeps history', () => {
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    con.execute('sh ip int br');
+    con.execute('show arp');
+    expect(con.history()).toEqual(['sh ip int br', 'show arp']);
+    expect(con.execute('show history').output).toBe('  sh ip int br\n  show arp\n  show history\n');
+  });
+});

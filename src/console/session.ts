@@ -123,10 +123,7 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
     try {
       return (m.rule.data as ExecData).run(ctx, m.args);
     } catch (e) {
-      if (e instanceof InvalidArgument) {
-        const tok = tokenizeLine(line).reverse().find((t) => t.text === e.word || line.slice(t.start).startsWith(e.word));
-        return `${' '.repeat(promptLen + (tok?.start ?? 0))}^\n${INVALID}\n\n`;
-      }
+      if (e instanceof InvalidArgument) return `${' '.repeat(promptLen + offset + (m.at[e.word] ?? 0))}^\n${INVALID}\n\n`;
       throw e;
     }
   }

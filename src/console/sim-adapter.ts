@@ -3,8 +3,18 @@
 import { arpViews, configureDevice, interfaceViews, ipRouteView, loggingView, ping, traceroute, type Device, type Network } from '../sim';
 import type { ConsoleDevice } from './device';
 
+/** The optional show methods a Device may grow (IKE, IPsec, NAT, OSPF); forwarded when present. */
+const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear'] as const;
+
 export function simConsoleDevice(net: Network, dev: Device): ConsoleDevice {
+  const extra: Partial<ConsoleDevice> = {};
+  const d = dev as unknown as Record<string, unknown>;
+  for (const name of OPTIONAL) {
+    const fn = d[name];
+    if (typeof fn === 'function') (extra as Record<string, unknown>)[name] = (fn as (...a: unknown[]) => unknown).bind(dev);
+  }
   return {
+    ...extra,
     kind: dev.kind,
     config: () => dev.config,
     configure: (action) => configureDevice(dev, action),

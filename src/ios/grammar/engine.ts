@@ -46,7 +46,7 @@ export function tokenizeLine(line: string): Token[] {
 }
 
 export type MatchOutcome =
-  | { ok: true; rule: RuleSpec; args: Record<string, string>; no: boolean }
+  | { ok: true; rule: RuleSpec; args: Record<string, string>; no: boolean; /** Where each parameter's text starts in the line. */ at: Record<string, number> }
   | { ok: false; kind: 'invalid'; at: number }
   | { ok: false; kind: 'incomplete' }
   | { ok: false; kind: 'ambiguous'; upto: number }
@@ -108,7 +108,7 @@ export class Grammar {
       i = 1;
       if (tokens.length === 1) return { ok: false, kind: 'incomplete' };
     }
-    return this.walk(this.root, tokens, i, line, no, {}, 0);
+    return this.walk(this.root, tokens, i, line, no, {}, {});
   }
 
   private isNo(text: string): boolean {
@@ -117,13 +117,13 @@ export class Grammar {
     return t === 'n' ? false : false;
   }
 
-  private walk(node: TrieNode, tokens: Token[], i: number, line: string, no: boolean, args: Record<string, string>, depth: number): MatchOutcome {
+  private walk(node: TrieNode, tokens: Token[], i: number, line: string, no: boolean, args: Record<string, string>, at: Record<string, number>): MatchOutcome {
     if (i >= tokens.length) {
       const end = node.ends[0];
-      if (end && !(no && end.negatable === false)) return { ok: true, rule: end, args, no };
+      if (end && !(no && end.negatable === false)) return { ok: true, rule: end, args, no, at };
       if (no) {
         const partial = node.through.find((t) => t.rule.negatable !== false && t.depth >= noMinOf(t.rule));
-        if (partial) return { ok: true, rule: partial.rule, args, no };
+        if (partial) return { ok: true, rule: partial.rule, args, no, at };
       }
       return { ok: false, kind: 'incomplete' };
     }
@@ -139,7 +139,7 @@ export class Grammar {
     for (const edge of chosen) {
       const elem = edge.elem as Extract<Element, { kind: 'kw' }>;
       const next = elem.capture ? { ...args, [elem.capture]: args[elem.capture] ? `${args[elem.capture]} ${elem.word}` : elem.word } : args;
-      const r = this.walk(edge.node, tokens, i + 1, line, no, next, depth + 1);
+      const r = this.walk(edge.node, tokens, i + 1, line, no, next, at);
       if (r.ok) return r;
       best = deeper(best, r);
     }
@@ -148,7 +148,7 @@ export class Grammar {
         if (edge.elem.kind !== 'param') continue;
         const m = matchParam(edge.elem.type, tokens, i, line);
         if (!m) continue;
-        const r = this.walk(edge.node, tokens, i + m.consumed, line, no, { ...args, [edge.elem.name]: m.value }, depth + 1);
+        const r = this.walk(edge.node, tokens, i + m.consumed, line, no, { ...args, [edge.elem.name]: m.value }, { ...at, [edge.elem.name]: tok.start });
         if (r.ok) return r;
         best = deeper(best, r);
       }
@@ -251,11 +251,12 @@ export class Grammar {
   }
 }
 
+/** Words a `no` form needs: the declared count, else the plain keywords before any group or parameter. */
 function noMinOf(rule: RuleSpec): number {
   if (rule.noMin !== undefined) return rule.noMin;
-  const first = compileSyntax(rule.syntax)[0] ?? [];
+  const words = rule.syntax.trim().split(/\s+/);
   let n = 0;
-  while (n < first.length && first[n]!.kind === 'kw') n++;
+  while (n < words.length && /^[^[{<]/.test(words[n]!)) n++;
   return Math.max(1, n);
 }
 
