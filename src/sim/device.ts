@@ -164,6 +164,16 @@ export class Device {
     this.groups.add(group);
   }
 
+  /**
+   * Addresses this device also answers ARP for on one interface (IOS NAT answers for the
+   * global addresses of static translations on the outside interface).
+   */
+  readonly arpAliases = new Map<Ip, string>();
+
+  addArpAlias(address: Ip, iface: string): void {
+    this.arpAliases.set(address, iface);
+  }
+
   addFeature(feature: InterfaceFeature): void {
     this.features.push(feature);
   }
@@ -476,7 +486,13 @@ export class Device {
   /** Hands a packet to the IPv4 input path as if it arrived on `ingress` (plugins: decrypted ESP). */
   receiveIp(ingress: string, bytes: Uint8Array, packetId: number): void {
     const i = this.interfaces.get(ingress);
-    if (i) ipInput(this, i, bytes, packetId);
+    if (!i) return;
+    if (i.kind === 'tunnel') {
+      i.counters.inputPackets++;
+      i.counters.inputBytes += bytes.length;
+      i.lastInput = this.now;
+    }
+    ipInput(this, i, bytes, packetId);
   }
 
   /** Routes a complete packet as if this device originated it (crypto map output, NAT). */

@@ -75,6 +75,15 @@ describe('extension points', () => {
     expect(r.replies[0]!.mark).toBe('.');
   });
 
+  it('answers ARP for an alias address on one interface (NAT static global addresses)', () => {
+    const net = buildNetwork('gre-transit.json');
+    net.device('R1')!.addArpAlias(ip('10.1.1.99'), 'GigabitEthernet2');
+    ping(net, net.device('H1')!, { target: ip('10.1.1.99'), repeat: 1 });
+    const r1Gi2 = net.device('R1')!.iface('GigabitEthernet2')!.mac;
+    expect(net.device('H1')!.arp.lookup(ip('10.1.1.99'), net.now)?.mac).toBe(r1Gi2);
+    expect(net.trace.records.some((r) => r.device === 'R1' && r.decision === `ARP reply: 10.1.1.99 is at ${r1Gi2}`)).toBe(true);
+  });
+
   it('takes routes from a route source with its administrative distance', () => {
     const lab = withConfig(loadTestLab('gre-transit.json'), 'R1', (c) => c.replace('ip route 10.2.2.0 255.255.255.0 Tunnel0\n', ''));
     const net = buildNetwork(lab);

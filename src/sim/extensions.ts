@@ -13,6 +13,7 @@
 //                           GRE delivery packet when `tunnel protection` is set (GRE over IPsec).
 //                           Inbound, a plugin hands decrypted inner packets to
 //                           device.receiveIp(tunnelName, packet, packetId).
+//  - ARP for other addresses device.addArpAlias(ip, 'GigabitEthernet1') (NAT static globals)
 //  - route sources          device.setRouteSource('ospf', routes)
 //  - state changes          device.onInterfaceChange(fn), device.onConfigChange(fn)
 //  - timers                 network.scheduler.schedule(delay, label, fn); randomness device.rng

@@ -96,7 +96,7 @@ function receiveArp(dev: Device, iface: SimInterface, payload: Uint8Array, pid: 
   const sender = ipOf(a.senderIp);
   const target = ipOf(a.targetIp);
   const now = dev.now;
-  if (own && target === own.ip) {
+  if ((own && target === own.ip) || dev.arpAliases.get(target) === iface.name) {
     // Addressed to us: learn the sender (RFC 826 merge + create), answer requests.
     dev.arp.learn(sender, a.senderMac, iface.name, now);
     if (a.operation === ArpOperation.Request) {
