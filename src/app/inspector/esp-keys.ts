@@ -2,7 +2,8 @@
 // same file a learner exports). A fresh SA is made from the keys for every look, with the replay
 // window off, so showing a packet never moves any SA's replay state or counters.
 import { SeededRandom } from '../../crypto/rng';
-import { createEspSa, espDecapsulate, type EspMode } from '../../sim/ipsec';
+import { espDecapsulate } from '../../sim/ipsec/esp-process';
+import { createEspSa, type EspMode } from '../../sim/ipsec/sa';
 import { parseWiresharkEspSaLine, type ParsedEspSaLine } from '../../sim/ipsec/wireshark-keys';
 
 export interface EspKeyRing {
