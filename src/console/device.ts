@@ -43,6 +43,11 @@ export interface ConsoleDevice {
    * `show.crypto-isakmp-sa`; used when the matching data method above is absent.
    */
   showText?(cmd: string, args: Record<string, string>): string | undefined;
+  /**
+   * `debug crypto isakmp` / `undebug all`: which debug output the device prints on this console.
+   * `what` is the debug name (`crypto isakmp`, `crypto ipsec`, `ip ospf adj`, ...) or `all`.
+   */
+  debug?(what: string, on: boolean): void;
   /** `clear ip nat translation *`, `clear crypto sa`, ... : true when handled. */
   clear?(what: string): boolean;
 }

@@ -23,6 +23,7 @@ export interface ExecContext {
     enterConfig(): void;
     history(): string[];
     debug(what: string, on: boolean): string;
+    debugging(): string;
   };
 }
 
@@ -207,6 +208,7 @@ export const EXEC_RULES: ExecRule[] = [
   rule('show.arp', 'show arp', (c) => formatArp(c.device.arp()), SHOW_HELP, true),
   rule('show.ip-arp', 'show ip arp', (c) => formatArp(c.device.arp()), { ...SHOW_HELP, arp: 'IP ARP table' }, true),
   rule('show.logging', 'show logging', (c) => formatLogging(c.device.logging()), SHOW_HELP),
+  rule('show.debugging', 'show debugging', (c) => c.session.debugging(), { ...SHOW_HELP, debugging: 'State of each debugging option' }),
   rule('show.history', 'show history', (c) => c.session.history().map((h) => `  ${h}\n`).join(''), SHOW_HELP, true),
   rule('show.crypto-isakmp-sa', 'show crypto isakmp sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-isakmp-sa', a, c.device.isakmpSas?.bind(c.device), formatCryptoIsakmpSa, 'IKE'), SHOW_HELP),
   rule('show.crypto-ipsec-sa', 'show crypto ipsec sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-ipsec-sa', a, c.device.ipsecSas?.bind(c.device), (d) => formatCryptoIpsecSa(d, !!a.detail), 'IPsec'), SHOW_HELP),

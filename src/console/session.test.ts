@@ -254,3 +254,18 @@ describe('no forms and show arguments', () => {
     expect(con.execute('show history').output).toBe('  sh ip int br\n  show arp\n  show history\n');
   });
 });
+
+describe('debug', () => {
+  it('turns debug output on and off and tells the device', () => {
+    const dev = fakeDevice(R1);
+    const calls: [string, boolean][] = [];
+    dev.debug = (what, on) => void calls.push([what, on]);
+    const con = createConsole(dev, { privileged: true });
+    expect(con.execute('debug crypto isakmp').output).toBe('Crypto ISAKMP debugging is on\n');
+    expect(con.execute('debug cry ipsec').output).toBe('Crypto IPSEC debugging is on\n');
+    expect(con.execute('show debugging').output).toBe('Cryptographic Subsystem:\n  Crypto ISAKMP debugging is on\n  Crypto IPSEC debugging is on\n');
+    expect(con.execute('undebug all').output).toBe('All possible debugging has been turned off\n');
+    expect(calls).toEqual([['crypto isakmp', true], ['crypto ipsec', true], ['all', false]]);
+    expect(con.execute('show debugging').output).toBe('');
+  });
+});

@@ -53,6 +53,16 @@ export function modePrompt(mode: ConfigMode): string {
 
 export const INVALID = "% Invalid input detected at '^' marker.";
 
+const DEBUG_NAMES: Record<string, string> = {
+  'crypto isakmp': 'Crypto ISAKMP debugging is on',
+  'crypto ipsec': 'Crypto IPSEC debugging is on',
+  'ip ospf adj': 'OSPF adjacency debugging is on',
+  'ip ospf events': 'OSPF events debugging is on',
+  'ip icmp': 'ICMP packet debugging is on',
+  'ip packet': 'IP packet debugging is on',
+  'ip nat': 'IP NAT debugging is on',
+};
+
 
 export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}): Console {
   const st: ConsoleState = { level: opts.privileged ? 'priv' : 'user' };
@@ -77,21 +87,19 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
       },
       history: () => [...hist],
       debug: (what, on) => {
+        device.debug?.(what, on);
         if (!on) {
           debugs.clear();
           return 'All possible debugging has been turned off\n';
         }
         debugs.add(what);
-        const names: Record<string, string> = {
-          'crypto isakmp': 'Crypto ISAKMP debugging is on',
-          'crypto ipsec': 'Crypto IPSEC debugging is on',
-          'ip ospf adj': 'OSPF adjacency debugging is on',
-          'ip ospf events': 'OSPF events debugging is on',
-          'ip icmp': 'ICMP packet debugging is on',
-          'ip packet': 'IP packet debugging is on',
-          'ip nat': 'IP NAT debugging is on',
-        };
-        return `${names[what] ?? `${what} debugging is on`}\n`;
+        return `${DEBUG_NAMES[what] ?? `${what} debugging is on`}\n`;
+      },
+      debugging: () => {
+        // `show debugging`: grouped as IOS groups them.
+        const crypto = [...debugs].filter((d) => d.startsWith('crypto')).map((d) => `  ${DEBUG_NAMES[d]}`);
+        const ip = [...debugs].filter((d) => d.startsWith('ip')).map((d) => `  ${DEBUG_NAMES[d]}`);
+        return [...(ip.length ? ['IP routing:', ...ip] : []), ...(crypto.length ? ['Cryptographic Subsystem:', ...crypto] : [])].map((l) => `${l}\n`).join('');
       },
     },
   };

@@ -4,7 +4,7 @@ import { arpViews, configureDevice, interfaceViews, ipRouteView, loggingView, pi
 import type { ConsoleDevice } from './device';
 
 /** The optional show methods a Device may grow (IKE, IPsec, NAT, OSPF); forwarded when present. */
-const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear'] as const;
+const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear', 'debug'] as const;
 
 export function simConsoleDevice(net: Network, dev: Device): ConsoleDevice {
   const extra: Partial<ConsoleDevice> = {};
