@@ -2,168 +2,19 @@
 // Deterministic and clock-free: the caller passes `now` (SimTime, microseconds) and a seeded
 // random generator, sends the datagrams it gets back, and calls tick() at nextTimerAt().
 import { cbcBlockSize } from '../../crypto/cbc';
-import { type DhKeyPair, dhGenerate, dhShared } from '../../crypto/dh';
+import { dhGenerate, dhShared } from '../../crypto/dh';
 import * as kdf from '../../crypto/ikev1-prf';
-import type { SeededRandom } from '../../crypto/rng';
-import {
-  type IsakmpMessage,
-  type IsakmpPayload,
-  DOI_IPSEC,
-  ExchangeType,
-  NotifyType,
-  ProtocolId,
-  VendorId,
-  emit,
-  emitPayloadBody,
-  emitChain,
-  notifyName,
-  parse,
-} from '../../wire/isakmp';
-import { formatIp } from '../addr';
+import { type IsakmpMessage, type IsakmpPayload, DOI_IPSEC, ExchangeType, NotifyType, ProtocolId, VendorId, emit, emitPayloadBody, emitChain, notifyName, parse } from '../../wire/isakmp';
 import { SECOND } from '../scheduler';
-import { type CipherState, algorithmOf, openMessage, sealMessage } from './crypt';
-import {
-  type OfferedPhase2,
-  type Phase1Choice,
-  choosePhase1,
-  encapValue,
-  keymatLength,
-  matchTransform,
-  offeredText,
-  phase1Answer,
-  phase1KeyBits,
-  phase1Offer,
-  phase2Offer,
-  readPhase1Transform,
-  readPhase2Proposal,
-  transformSetText,
-  cipherKeyBits,
-} from './proposals';
-import type { DhGroup, FailureKind, IkeConfig, IkeDatagram, IkeEvent, IkeLog, IkeOutput, Ip, IpsecPolicy, IpsecSaPair, IsakmpSaRow, ProxyId, SimTime, TransformSet } from './types';
-import { type MmState, NON_ESP_MARKER, equalBytes, findKey, hex, idToProxy, natdHash, proxyText, proxyToId, proxyWithin, readU32, showState, u32 } from './util';
+import { algorithmOf, openMessage, sealMessage } from './crypt';
+import { deleteSaText, phase1CheckLines, saRequestText } from './ios-text';
+import { choosePhase1, phase1Answer, phase1KeyBits, phase1Offer, readPhase1Transform } from './proposals';
+import type { FailureKind, IkeDatagram, IkeOutput, IpsecPolicy, IpsecSaPair, IsakmpSaRow, SimTime } from './types';
+import { concat, equalBytes, findKey, hex, natdHash, proxyText, readU32, showState, u32 } from './util';
+import { type Phase1, IKE_PORT, NATT_PORT, NONCE_LEN, DELETED_LINGER, QM_LINGER, Out, ip } from './state';
+import { QuickModeEngine } from './quick-mode';
 
-const IKE_PORT = 500;
-const NATT_PORT = 4500;
-const NONCE_LEN = 20;
-/** How long a deleted ISAKMP SA stays listed as "ACTIVE (deleted)". */
-const DELETED_LINGER = 10 * SECOND;
-/** IOS rekeys an IPsec SA shortly before it expires (soft lifetime). */
-const SOFT_LIFETIME = 0.9;
-
-type Role = 'I' | 'R';
-
-interface Retransmit {
-  datagram: IkeDatagram;
-  nextAt: SimTime;
-  count: number;
-  label: string;
-}
-
-interface QuickExchange {
-  messageId: number;
-  role: Role;
-  policy?: IpsecPolicy;
-  state: string;
-  iv: Uint8Array;
-  ni: Uint8Array;
-  nr?: Uint8Array;
-  spiIn: Uint8Array;
-  dh?: DhKeyPair;
-  idci?: IsakmpPayload;
-  idcr?: IsakmpPayload;
-  chosen?: { set: TransformSet; offered: OfferedPhase2; spiOut: Uint8Array; gqmxy?: Uint8Array; pfs?: DhGroup };
-  localProxy?: ProxyId;
-  remoteProxy?: ProxyId;
-  retransmit?: Retransmit;
-  lastRecv?: Uint8Array;
-  lastSent?: IkeDatagram;
-  /** Set when the exchange completed; kept a while to answer retransmissions. */
-  doneAt?: SimTime;
-}
-
-/** How long a finished quick mode is remembered to answer a retransmitted message. */
-const QM_LINGER = 60 * SECOND;
-
-interface Phase1 {
-  connId: number;
-  role: Role;
-  state: MmState;
-  localIp: Ip;
-  localPort: number;
-  peerIp: Ip;
-  peerPort: number;
-  ckyI: Uint8Array;
-  ckyR: Uint8Array;
-  psk?: Uint8Array;
-  saiB?: Uint8Array;
-  choice?: Phase1Choice;
-  dh?: DhKeyPair;
-  gxi?: Uint8Array;
-  gxr?: Uint8Array;
-  ni?: Uint8Array;
-  nr?: Uint8Array;
-  skeyid?: kdf.SkeyidSet;
-  cipher?: CipherState;
-  iv?: Uint8Array;
-  lastP1Block?: Uint8Array;
-  peerNatT: boolean;
-  natLocal: boolean;
-  natPeer: boolean;
-  retransmit?: Retransmit;
-  lastRecv?: Uint8Array;
-  lastSent?: IkeDatagram;
-  pending: IpsecPolicy[];
-  quick: Map<number, QuickExchange>;
-  createdAt: SimTime;
-  upAt?: SimTime;
-  expiresAt?: SimTime;
-  /** When the responder gives up waiting for the initiator's next message. */
-  idleDeadline?: SimTime;
-  deletedAt?: SimTime;
-  nextKeepaliveAt?: SimTime;
-  reportedFailure?: boolean;
-}
-
-class Out implements IkeOutput {
-  send: IkeDatagram[] = [];
-  logs: IkeLog[] = [];
-  events: IkeEvent[] = [];
-  debug(text: string): void {
-    this.logs.push({ kind: 'debug', text });
-  }
-  syslog(text: string): void {
-    this.logs.push({ kind: 'syslog', text });
-  }
-  fail(kind: FailureKind, peer: Ip, explanation: string, policy?: string): void {
-    this.events.push(policy ? { type: 'failure', kind, peer, policy, explanation } : { type: 'failure', kind, peer, explanation });
-  }
-}
-
-const ip = formatIp;
-
-export class IkeEngine {
-  private config: Required<Pick<IkeConfig, 'natTraversal' | 'natKeepaliveSeconds' | 'retransmitSeconds' | 'retransmitLimit'>> & IkeConfig;
-  private readonly sas = new Map<string, Phase1>();
-  private readonly ipsec = new Map<string, IpsecSaPair & { rekeyAt?: SimTime; role: Role }>();
-  private readonly keyLog: string[] = [];
-  private nextConnId = 1001;
-
-  constructor(
-    config: IkeConfig,
-    private readonly rng: SeededRandom,
-  ) {
-    this.config = this.withDefaults(config);
-  }
-
-  /** Replaces the configuration (after a config change). Existing SAs stay up. */
-  configure(config: IkeConfig): void {
-    this.config = this.withDefaults(config);
-  }
-
-  private withDefaults(c: IkeConfig) {
-    return { ...c, natTraversal: c.natTraversal ?? true, natKeepaliveSeconds: c.natKeepaliveSeconds ?? 20, retransmitSeconds: c.retransmitSeconds ?? 10, retransmitLimit: c.retransmitLimit ?? 5 };
-  }
-
+export class IkeEngine extends QuickModeEngine {
   // ------------------------------------------------------------ public API
 
   /** The IPsec SA pair negotiated for a policy, if up. */
@@ -216,9 +67,7 @@ export class IkeEngine {
   initiate(policy: IpsecPolicy, now: SimTime): IkeOutput {
     const out = new Out();
     if (this.ipsec.has(policy.name) || this.negotiating(policy.name)) return out;
-    out.debug(
-      `IPSEC(sa_request): ,\n  (key eng. msg.) OUTBOUND local= ${ip(policy.localAddress)}:0, remote= ${ip(policy.peer)}:0,\n    local_proxy= ${proxyText(policy.local)},\n    remote_proxy= ${proxyText(policy.remote)},\n    protocol= ESP, transform= ${policy.transformSets[0] ? transformSetText(policy.transformSets[0]) : '{}'} (${policy.tunnelOnly || policy.transformSets[0]?.mode !== 'transport' ? 'Tunnel' : 'Transport'}),\n    lifedur= ${policy.lifetimeSeconds ?? 3600}s and ${policy.lifetimeKilobytes ?? 4608000}kb`,
-    );
+    out.debug(saRequestText(policy));
     const ready = this.findPhase1(policy.peer, policy.localAddress);
     if (ready && ready.state === 'IKE_P1_COMPLETE') {
       this.startQuick(ready, policy, now, out);
@@ -338,7 +187,7 @@ export class IkeEngine {
     for (const [name, sa] of this.ipsec) {
       if (now >= sa.expiresAt) {
         this.ipsec.delete(name);
-        out.debug(`IPSEC(delete_sa): deleting SA,\n  (sa) sa_dest= ${ip(sa.peer)}, sa_proto= 50,\n    sa_spi= 0x${sa.outbound.spi.toString(16).toUpperCase()}(${sa.outbound.spi})`);
+        out.debug(deleteSaText(sa));
         out.events.push({ type: 'ipsec-down', sa, reason: 'lifetime expired' });
         continue;
       }
@@ -398,48 +247,11 @@ export class IkeEngine {
 
   // ------------------------------------------------------------ main mode
 
-  private findPhase1(peer: Ip, local: Ip): Phase1 | undefined {
-    let found: Phase1 | undefined;
-    for (const p1 of this.sas.values()) {
-      if (p1.deletedAt !== undefined || p1.peerIp !== peer || p1.localIp !== local) continue;
-      if (p1.state === 'IKE_P1_COMPLETE') return p1;
-      found ??= p1;
-    }
-    return found;
-  }
 
-  private newPhase1(role: Role, localIp: Ip, peerIp: Ip, ckyI: Uint8Array, now: SimTime): Phase1 {
-    return {
-      connId: 0,
-      role,
-      state: 'IKE_READY',
-      localIp,
-      localPort: IKE_PORT,
-      peerIp,
-      peerPort: IKE_PORT,
-      ckyI,
-      ckyR: new Uint8Array(8),
-      peerNatT: false,
-      natLocal: false,
-      natPeer: false,
-      pending: [],
-      quick: new Map(),
-      createdAt: now,
-    };
-  }
 
-  private setState(p1: Phase1, next: MmState, input: string, out: Out): void {
-    out.debug(`ISAKMP:(${p1.connId}):Input = ${input}`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = ${p1.state}  New State = ${next}`);
-    p1.state = next;
-  }
 
-  private datagram(p1: Phase1, bytes: Uint8Array): IkeDatagram {
-    const payload = p1.localPort === NATT_PORT ? concat(NON_ESP_MARKER, bytes) : bytes;
-    return { srcIp: p1.localIp, srcPort: p1.localPort, dstIp: p1.peerIp, dstPort: p1.peerPort, payload };
-  }
 
-  private sendP1(p1: Phase1, bytes: Uint8Array, now: SimTime, out: Out, retransmit: boolean): void {
+  protected sendP1(p1: Phase1, bytes: Uint8Array, now: SimTime, out: Out, retransmit: boolean): void {
     const d = this.datagram(p1, bytes);
     out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (${p1.role}) ${showState(p1.state)}`);
     out.debug(`ISAKMP:(${p1.connId}):Sending an IKE IPv4 Packet.`);
@@ -452,7 +264,7 @@ export class IkeEngine {
     p1.idleDeadline = now + interval * (this.config.retransmitLimit + 1);
   }
 
-  private startMain(policy: IpsecPolicy, now: SimTime, out: Out): void {
+  protected startMain(policy: IpsecPolicy, now: SimTime, out: Out): void {
     const peer = policy.peer;
     const key = findKey(this.config.keys, peer);
     out.debug(`ISAKMP:(0): SA request profile is (NULL)`);
@@ -491,7 +303,7 @@ export class IkeEngine {
     this.sendP1(p1, bytes, now, out, true);
   }
 
-  private responderMm1(d: IkeDatagram, msg: IsakmpMessage, bytes: Uint8Array, now: SimTime, out: Out): void {
+  protected responderMm1(d: IkeDatagram, msg: IsakmpMessage, bytes: Uint8Array, now: SimTime, out: Out): void {
     out.debug(`ISAKMP (0): received packet from ${ip(d.srcIp)} dport ${d.dstPort} sport ${d.srcPort} Global (N) NEW SA`);
     out.debug(`ISAKMP: Created a peer struct for ${ip(d.srcIp)}, peer port ${d.srcPort}`);
     out.debug(`ISAKMP: local port ${d.dstPort}, remote port ${d.srcPort}`);
@@ -518,20 +330,7 @@ export class IkeEngine {
       out.debug(`ISAKMP:(0):No pre-shared key with ${ip(d.srcIp)}!`);
     }
     const { choice, checks } = choosePhase1(sa, this.config.policies, key !== undefined);
-    for (const c of checks) {
-      out.debug(`ISAKMP:(0):Checking ISAKMP transform ${c.offered.number} against priority ${c.policy.priority} policy`);
-      out.debug(`ISAKMP:      encryption ${c.offered.encryption === 'aes' ? 'AES-CBC' : c.offered.encryption === '3des' ? '3DES-CBC' : c.offered.encryption === 'des' ? 'DES-CBC' : 'unknown'}`);
-      if (c.offered.encryption === 'aes') out.debug(`ISAKMP:      keylength of ${c.offered.keyBits}`);
-      out.debug(`ISAKMP:      hash ${c.offered.hash === 'sha1' ? 'SHA' : (c.offered.hash ?? 'unknown').toUpperCase()}`);
-      out.debug(`ISAKMP:      default group ${c.offered.group}`);
-      out.debug(`ISAKMP:      auth ${c.offered.auth === 1 ? 'pre-share' : 'RSA sig'}`);
-      out.debug(`ISAKMP:      life type in seconds`);
-      out.debug(`ISAKMP:      life duration (VPI) of  ${lifeVpi(c.offered.lifetime)}`);
-      if (c.mismatch) {
-        out.debug(`ISAKMP:(0):${c.mismatch}`);
-        out.debug(`ISAKMP:(0):atts are not acceptable. Next payload is ${c.offered.number < (sa.proposals[0]?.transforms.length ?? 0) ? 3 : 0}`);
-      } else out.debug(`ISAKMP:(0):atts are acceptable. Next payload is 0`);
-    }
+    for (const c of checks) for (const line of phase1CheckLines(c, sa.proposals[0]?.transforms.length ?? 0)) out.debug(line);
     if (!choice) {
       out.debug(`ISAKMP:(0):no offers accepted!`);
       out.debug(`ISAKMP:(0): phase 1 SA policy not acceptable! (local ${ip(d.dstIp)} remote ${ip(d.srcIp)})`);
@@ -569,7 +368,7 @@ export class IkeEngine {
     out.debug(`ISAKMP:(0):Old State = IKE_R_MM1  New State = IKE_R_MM2`);
   }
 
-  private vendorIds(payloads: IsakmpPayload[], out: Out, connId: number): boolean {
+  protected vendorIds(payloads: IsakmpPayload[], out: Out, connId: number): boolean {
     let natT = false;
     for (const p of payloads) {
       if (p.type !== 'vendor') continue;
@@ -585,7 +384,7 @@ export class IkeEngine {
     return natT;
   }
 
-  private initiatorMm2(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, now: SimTime, out: Out): void {
+  protected initiatorMm2(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, now: SimTime, out: Out): void {
     const sa = msg.payloads.find((p) => p.type === 'sa');
     const t = sa?.type === 'sa' ? sa.proposals[0]?.transforms[0] : undefined;
     const offered = t ? readPhase1Transform(t.attributes, t.number) : undefined;
@@ -618,7 +417,7 @@ export class IkeEngine {
   }
 
   /** Reads KE and nonce, derives every phase-1 key; returns false on a bad KE. */
-  private keyExchange(p1: Phase1, msg: IsakmpMessage, out: Out): boolean {
+  protected keyExchange(p1: Phase1, msg: IsakmpMessage, out: Out): boolean {
     const ke = msg.payloads.find((p) => p.type === 'ke');
     const nonce = msg.payloads.find((p) => p.type === 'nonce');
     const choice = p1.choice!;
@@ -649,7 +448,7 @@ export class IkeEngine {
   }
 
   /** NAT-D check (RFC 3947 §3.2): first payload is our address as the peer saw it, the rest the peer's. */
-  private natDetect(p1: Phase1, msg: IsakmpMessage, d: IkeDatagram, out: Out): void {
+  protected natDetect(p1: Phase1, msg: IsakmpMessage, d: IkeDatagram, out: Out): void {
     const natd = msg.payloads.flatMap((p) => (p.type === 'natd' ? [p.data] : []));
     if (!p1.peerNatT || natd.length < 2) return;
     const h = p1.choice!.hash;
@@ -665,7 +464,7 @@ export class IkeEngine {
     else out.debug(`ISAKMP:(${p1.connId}):No NAT Found for self or peer`);
   }
 
-  private responderMm3(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
+  protected responderMm3(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
     // A message that fails here leaves the state alone, so a good retransmission still gets in.
     if (!this.keyExchange(p1, msg, out)) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
@@ -685,12 +484,12 @@ export class IkeEngine {
     out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_R_MM3  New State = IKE_R_MM4`);
   }
 
-  private idPayload(p1: Phase1): IsakmpPayload {
+  protected idPayload(p1: Phase1): IsakmpPayload {
     // IOS identifies itself by address, protocol UDP, port 500 (ID_IPV4_ADDR).
     return { type: 'id', idType: 1, protocolId: 17, port: IKE_PORT, data: u32(p1.localIp) };
   }
 
-  private initiatorMm4(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
+  protected initiatorMm4(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
     // A message that fails here leaves the state alone, so a good retransmission still gets in.
     if (!this.keyExchange(p1, msg, out)) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
@@ -724,7 +523,7 @@ export class IkeEngine {
     out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_I_MM4  New State = IKE_I_MM5`);
   }
 
-  private verifyAuth(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, d: IkeDatagram, out: Out): { ok: true; nextIv: Uint8Array } | { ok: false } {
+  protected verifyAuth(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, d: IkeDatagram, out: Out): { ok: true; nextIv: Uint8Array } | { ok: false } {
     const opened = openMessage(p1.cipher!, p1.iv!, msg);
     const bad = (why: string) => {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
@@ -753,7 +552,7 @@ export class IkeEngine {
     return { ok: true, nextIv: opened.nextIv };
   }
 
-  private responderMm5(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
+  protected responderMm5(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
     const v = this.verifyAuth(p1, msg, d, out);
     if (!v.ok) return;
     p1.lastRecv = bytes;
@@ -775,13 +574,13 @@ export class IkeEngine {
     this.startPending(p1, now, out);
   }
 
-  private startPending(p1: Phase1, now: SimTime, out: Out): void {
+  protected startPending(p1: Phase1, now: SimTime, out: Out): void {
     const pending = p1.pending;
     p1.pending = [];
     for (const policy of pending) this.startQuick(p1, policy, now, out);
   }
 
-  private initiatorMm6(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, now: SimTime, out: Out): void {
+  protected initiatorMm6(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, now: SimTime, out: Out): void {
     const v = this.verifyAuth(p1, msg, { srcIp: p1.peerIp, srcPort: p1.peerPort, dstIp: p1.localIp, dstPort: p1.localPort, payload: bytes }, out);
     if (!v.ok) return;
     p1.lastRecv = bytes;
@@ -793,7 +592,7 @@ export class IkeEngine {
     this.startPending(p1, now, out);
   }
 
-  private phase1Up(p1: Phase1, now: SimTime, out: Out): void {
+  protected phase1Up(p1: Phase1, now: SimTime, out: Out): void {
     this.setState(p1, 'IKE_P1_COMPLETE', 'IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE', out);
     p1.retransmit = undefined;
     p1.idleDeadline = undefined;
@@ -804,7 +603,7 @@ export class IkeEngine {
     out.events.push({ type: 'isakmp-up', peer: p1.peerIp, connId: p1.connId, natDetected: nat });
   }
 
-  private reportStuck(p1: Phase1, out: Out): void {
+  protected reportStuck(p1: Phase1, out: Out): void {
     if (p1.reportedFailure || p1.role !== 'I') return;
     p1.reportedFailure = true;
     const policy = p1.pending[0]?.name;
@@ -820,7 +619,7 @@ export class IkeEngine {
     }
   }
 
-  private retransmitP1(p1: Phase1, now: SimTime, out: Out): void {
+  protected retransmitP1(p1: Phase1, now: SimTime, out: Out): void {
     const r = p1.retransmit!;
     if (r.count >= this.config.retransmitLimit) {
       out.debug(`ISAKMP:(${p1.connId}): retransmitting ${r.label}...`);
@@ -837,35 +636,16 @@ export class IkeEngine {
     r.nextAt = now + this.config.retransmitSeconds * SECOND;
   }
 
-  private deleteP1(p1: Phase1, now: SimTime, out: Out, reason: string): void {
-    if (p1.deletedAt !== undefined) return;
-    out.debug(`ISAKMP:(${p1.connId}):deleting SA reason "${reason}" state (${p1.role}) ${showState(p1.state)} (peer ${ip(p1.peerIp)})`);
-    p1.deletedAt = now;
-    p1.retransmit = undefined;
-    p1.nextKeepaliveAt = undefined;
-    p1.quick.clear();
-    if (p1.upAt !== undefined) out.events.push({ type: 'isakmp-down', peer: p1.peerIp, connId: p1.connId, reason });
-  }
 
-  private sendDeleteIsakmp(p1: Phase1, out: Out): void {
+  protected sendDeleteIsakmp(p1: Phase1, out: Out): void {
     out.debug(`ISAKMP:(${p1.connId}):purging SA., sa=${hex(p1.ckyI)}, delme=${hex(p1.ckyI)}`);
     this.sendInformational(p1, [{ type: 'delete', doi: DOI_IPSEC, protocolId: ProtocolId.ISAKMP, spiSize: 16, spis: [concat(p1.ckyI, p1.ckyR)] }], out);
   }
 
   // ------------------------------------------------------------ informational
 
-  private sendInformational(p1: Phase1, body: IsakmpPayload[], out: Out): void {
-    const h = p1.choice!.hash;
-    const mid = this.messageId();
-    const rest = emitChain(body);
-    const hash1 = kdf.infoHash(h, p1.skeyid!.a, mid, rest);
-    const iv = kdf.phase2Iv(h, p1.lastP1Block!, mid, cbcBlockSize(p1.cipher!.algorithm));
-    const sealed = sealMessage(p1.cipher!, iv, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.Informational, messageId: mid }, [{ type: 'hash', data: hash1 }, ...body]);
-    out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (${p1.role}) QM_IDLE`);
-    out.send.push(this.datagram(p1, sealed.bytes));
-  }
 
-  private informational(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, d: IkeDatagram, now: SimTime, out: Out): void {
+  protected informational(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, d: IkeDatagram, now: SimTime, out: Out): void {
     let payloads = msg.payloads;
     if (msg.encrypted) {
       if (!p1.lastP1Block || !p1.cipher) return;
@@ -933,326 +713,19 @@ export class IkeEngine {
 
   // ------------------------------------------------------------ quick mode
 
-  private messageId(): number {
-    let v = 0;
-    while (v === 0) v = this.rng.uint32();
-    return v;
-  }
 
-  private spi(): Uint8Array {
-    // SPIs 1-255 are reserved (RFC 4303 §2.1).
-    return u32(this.rng.int(0x100, 0xffffffff));
-  }
 
-  private rekey(policy: IpsecPolicy, now: SimTime, out: Out): void {
-    const p1 = this.findPhase1(policy.peer, policy.localAddress);
-    if (p1?.state === 'IKE_P1_COMPLETE') this.startQuick(p1, policy, now, out);
-    else if (p1) p1.pending.push(policy);
-    else this.startMain(policy, now, out);
-  }
 
-  private startQuick(p1: Phase1, policy: IpsecPolicy, now: SimTime, out: Out): void {
-    const h = p1.choice!.hash;
-    const mid = this.messageId();
-    const natT = p1.natLocal || p1.natPeer;
-    const spiIn = this.spi();
-    const ni = this.rng.bytes(NONCE_LEN);
-    const dh = policy.pfs ? dhGenerate(policy.pfs, this.rng) : undefined;
-    const sa = phase2Offer(policy.transformSets, {
-      spi: spiIn,
-      lifetimeSeconds: policy.lifetimeSeconds ?? 3600,
-      lifetimeKilobytes: policy.lifetimeKilobytes ?? 4608000,
-      natT,
-      tunnelOnly: policy.tunnelOnly ?? false,
-      ...(policy.pfs ? { pfs: policy.pfs } : {}),
-    });
-    const idci = proxyToId(policy.local);
-    const idcr = proxyToId(policy.remote);
-    const rest: IsakmpPayload[] = [sa, { type: 'nonce', data: ni }, ...(dh ? [{ type: 'ke' as const, data: dh.publicValue }] : []), idci, idcr];
-    const hash1 = kdf.qmHash1(h, p1.skeyid!.a, mid, emitChain(rest));
-    const iv0 = kdf.phase2Iv(h, p1.lastP1Block!, mid, cbcBlockSize(p1.cipher!.algorithm));
-    const sealed = sealMessage(p1.cipher!, iv0, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.QuickMode, messageId: mid }, [{ type: 'hash', data: hash1 }, ...rest]);
-    const q: QuickExchange = { messageId: mid, role: 'I', policy, state: 'IKE_QM_I_QM1', iv: sealed.nextIv, ni, spiIn, idci, idcr, localProxy: policy.local, remoteProxy: policy.remote, ...(dh ? { dh } : {}) };
-    p1.quick.set(mid, q);
-    out.debug(`ISAKMP:(${p1.connId}):beginning Quick Mode exchange, M-ID of ${mid}`);
-    out.debug(`ISAKMP:(${p1.connId}):QM Initiator gets spi`);
-    const d = this.datagram(p1, sealed.bytes);
-    out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (I) QM_IDLE`);
-    out.debug(`ISAKMP:(${p1.connId}):Node ${mid}, Input = IKE_MESG_INTERNAL, IKE_INIT_QM`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_READY  New State = IKE_QM_I_QM1`);
-    out.send.push(d);
-    q.lastSent = d;
-    q.retransmit = { datagram: d, nextAt: now + this.config.retransmitSeconds * SECOND, count: 0, label: 'phase 2 QM_IDLE' };
-  }
 
-  private retransmitQm(p1: Phase1, q: QuickExchange, _now: SimTime, out: Out): void {
-    const r = q.retransmit!;
-    if (r.count >= this.config.retransmitLimit) {
-      out.debug(`ISAKMP:(${p1.connId}):deleting node ${q.messageId} error TRUE reason "Death by retransmission P2"`);
-      p1.quick.delete(q.messageId);
-      if (q.role === 'I') out.fail('peer-unreachable', p1.peerIp, `Quick mode gave up: ${ip(p1.peerIp)} never answered quick mode message 1.`, q.policy?.name);
-      return;
-    }
-    r.count++;
-    out.debug(`ISAKMP:(${p1.connId}): retransmitting phase 2 ${q.messageId} QM_IDLE ...`);
-    out.debug(`ISAKMP (${p1.connId}): incrementing error counter on node, attempt ${r.count} of ${this.config.retransmitLimit}: retransmit phase 2`);
-    out.send.push(r.datagram);
-    r.nextAt = _now + this.config.retransmitSeconds * SECOND;
-  }
 
-  private quickReceive(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    if (p1.state !== 'IKE_P1_COMPLETE' || !msg.encrypted) {
-      out.debug(`ISAKMP:(${p1.connId}): quick mode before phase 1 completed; dropped`);
-      return;
-    }
-    if (d.dstPort === NATT_PORT) p1.peerPort = d.srcPort;
-    const q = p1.quick.get(msg.messageId);
-    if (q?.lastRecv && equalBytes(q.lastRecv, bytes)) {
-      out.debug(`ISAKMP (${p1.connId}): phase 2 packet is a duplicate of a previous packet.`);
-      if (q.lastSent) {
-        out.debug(`ISAKMP:(${p1.connId}): retransmitting due to retransmit phase 2`);
-        out.send.push(q.lastSent);
-      }
-      return;
-    }
-    if (!q) this.responderQm1(p1, msg, bytes, d, now, out);
-    else if (q.role === 'I' && q.state === 'IKE_QM_I_QM1') this.initiatorQm2(p1, q, msg, bytes, now, out);
-    else if (q.role === 'R' && q.state === 'IKE_QM_R_QM2') this.responderQm3(p1, q, msg, now, out);
-  }
 
-  private rejectQm(p1: Phase1, mid: number, spi: Uint8Array, type: number, out: Out): void {
-    out.debug(`ISAKMP:(${p1.connId}): phase 2 SA policy not acceptable! (local ${ip(p1.localIp)} remote ${ip(p1.peerIp)})`);
-    out.debug(`ISAKMP: set new node ${mid} to QM_IDLE`);
-    out.debug(`ISAKMP:(${p1.connId}):Sending NOTIFY ${type === NotifyType.NO_PROPOSAL_CHOSEN ? 'PROPOSAL_NOT_CHOSEN' : notifyName(type)} protocol 3`);
-    out.syslog(`%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at ${ip(p1.peerIp)}`);
-    this.sendInformational(p1, [{ type: 'notify', doi: DOI_IPSEC, protocolId: ProtocolId.ESP, messageType: type, spi, data: new Uint8Array(0) }], out);
-  }
 
-  private responderQm1(p1: Phase1, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    const h = p1.choice!.hash;
-    const iv0 = kdf.phase2Iv(h, p1.lastP1Block!, msg.messageId, cbcBlockSize(p1.cipher!.algorithm));
-    const opened = openMessage(p1.cipher!, iv0, msg);
-    const bad = () => out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
-    if (!opened.ok || opened.payloads[0]?.type !== 'hash') return bad();
-    const [hashP, ...rest] = opened.payloads;
-    if (!equalBytes((hashP as { data: Uint8Array }).data, kdf.qmHash1(h, p1.skeyid!.a, msg.messageId, emitChain(rest)))) return bad();
-    const sa = rest.find((p) => p.type === 'sa');
-    const nonce = rest.find((p) => p.type === 'nonce');
-    const ke = rest.find((p) => p.type === 'ke');
-    const ids = rest.filter((p) => p.type === 'id');
-    if (!sa || sa.type !== 'sa' || !nonce || nonce.type !== 'nonce') return bad();
-    out.debug(`ISAKMP:(${p1.connId}): processing HASH payload. message ID = ${msg.messageId}`);
-    out.debug(`ISAKMP:(${p1.connId}): processing SA payload. message ID = ${msg.messageId}`);
-    const host = (a: Ip): ProxyId => ({ address: a, mask: 0xffffffff, protocol: 0, port: 0 });
-    const remoteProxy = ids.length === 2 ? idToProxy(ids[0]) : host(p1.peerIp);
-    const localProxy = ids.length === 2 ? idToProxy(ids[1]) : host(p1.localIp);
-    const initiatorSpi = sa.proposals[0]?.spi ?? new Uint8Array(4);
-    if (!remoteProxy || !localProxy) return bad();
-    out.debug(`ISAKMP:(${p1.connId}):Checking IPSec proposal 1`);
-    const candidates = this.config.ipsec.filter((p) => p.peer === p1.peerIp && proxyWithin(remoteProxy, p.remote) && proxyWithin(localProxy, p.local));
-    out.debug(
-      `IPSEC(validate_proposal_request): proposal part #1,\n  (key eng. msg.) INBOUND local= ${ip(p1.localIp)}:0, remote= ${ip(p1.peerIp)}:0,\n    local_proxy= ${proxyText(localProxy)},\n    remote_proxy= ${proxyText(remoteProxy)},\n    protocol= ESP, transform= NONE  (Tunnel),\n    lifedur= 0s and 0kb,\n    spi= 0x0(0), conn_id= 0, keysize= 128, flags= 0x0`,
-    );
-    if (candidates.length === 0) {
-      out.debug(`IPSEC(ipsec_process_proposal): proxy identities not supported`);
-      out.debug(`ISAKMP:(${p1.connId}): IPSec policy invalidated proposal with error 32`);
-      this.rejectQm(p1, msg.messageId, initiatorSpi, NotifyType.INVALID_ID_INFORMATION, out);
-      out.fail('proxy-mismatch', p1.peerIp, `Quick mode rejected: ${ip(p1.peerIp)} proposed proxy identities ${proxyText(remoteProxy)} -> ${proxyText(localProxy)}, which no crypto map ACL or tunnel protection on this router mirrors.`);
-      return;
-    }
-    let chosen: { policy: IpsecPolicy; set: TransformSet; offered: OfferedPhase2 } | undefined;
-    const offers = sa.proposals.map(readPhase2Proposal);
-    outer: for (const policy of candidates) {
-      for (const o of offers) {
-        if (!o) continue;
-        out.debug(`ISAKMP: transform 1, ${o.cipher === 'esp-aes' ? 'ESP_AES' : o.cipher === 'esp-3des' ? 'ESP_3DES' : o.cipher === 'esp-des' ? 'ESP_DES' : (o.cipher ?? 'unknown').toUpperCase()}`);
-        out.debug(`ISAKMP:   attributes in transform:`);
-        out.debug(`ISAKMP:      encaps is ${encapValue(o.mode ?? 'tunnel', o.udp)} (${o.mode === 'transport' ? 'Transport' : 'Tunnel'}${o.udp ? '-UDP' : ''})`);
-        out.debug(`ISAKMP:      SA life type in seconds`);
-        out.debug(`ISAKMP:      SA life duration (basic) of ${o.lifetimeSeconds}`);
-        if (o.integrity) out.debug(`ISAKMP:      authenticator is ${o.integrity.replace('esp-', '').replace('-hmac', '').toUpperCase().replace('SHA', 'HMAC-SHA').replace('MD5', 'HMAC-MD5')}`);
-        if (o.cipher === 'esp-aes' || o.cipher === 'esp-gcm') out.debug(`ISAKMP:      key length is ${o.keyBits}`);
-        const pfsOk = policy.pfs === undefined || o.pfs === policy.pfs;
-        const set = pfsOk ? policy.transformSets.find((t) => matchTransform(o, t, policy.tunnelOnly ?? false)) : undefined;
-        if (set) {
-          out.debug(`ISAKMP:(${p1.connId}):atts are acceptable.`);
-          chosen = { policy, set, offered: o };
-          break outer;
-        }
-        out.debug(`ISAKMP:(${p1.connId}):atts are not acceptable.`);
-      }
-    }
-    if (!chosen) {
-      const offeredSets = offers.filter((o): o is OfferedPhase2 => !!o).map(offeredText).join(' ');
-      out.debug(`IPSEC(validate_transform_proposal): transform proposal not supported for identity: \n    {${offeredSets} }`);
-      out.debug(`ISAKMP:(${p1.connId}): IPSec policy invalidated proposal with error 256`);
-      this.rejectQm(p1, msg.messageId, initiatorSpi, NotifyType.NO_PROPOSAL_CHOSEN, out);
-      out.fail('transform-mismatch', p1.peerIp, `Quick mode rejected: ${ip(p1.peerIp)} offered ${offeredSets || 'nothing usable'}, and no transform set on this router for those proxy identities matches (cipher, key length, integrity, mode).`, candidates[0]!.name);
-      return;
-    }
-    out.debug(`ISAKMP:(${p1.connId}): processing NONCE payload. message ID = ${msg.messageId}`);
-    out.debug(`ISAKMP:(${p1.connId}): processing ID payload. message ID = ${msg.messageId}`);
-    const pfs = chosen.offered.pfs as DhGroup | undefined;
-    let dh: DhKeyPair | undefined;
-    let gqmxy: Uint8Array | undefined;
-    if (pfs) {
-      if (!ke || ke.type !== 'ke') return bad();
-      dh = dhGenerate(pfs, this.rng);
-      gqmxy = dhShared(pfs, dh.privateKey, ke.data);
-      if (!gqmxy) return bad();
-    }
-    const spiIn = this.spi();
-    const nr = this.rng.bytes(NONCE_LEN);
-    const answer: IsakmpPayload = { type: 'sa', doi: sa.doi, situation: sa.situation, proposals: [{ ...chosen.offered.proposal, spi: spiIn }] };
-    const replyRest: IsakmpPayload[] = [answer, { type: 'nonce', data: nr }, ...(dh ? [{ type: 'ke' as const, data: dh.publicValue }] : []), ...(ids.length === 2 ? ids : [])];
-    const hash2 = kdf.qmHash2(h, p1.skeyid!.a, msg.messageId, nonce.data, emitChain(replyRest));
-    const sealed = sealMessage(p1.cipher!, opened.nextIv, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.QuickMode, messageId: msg.messageId }, [{ type: 'hash', data: hash2 }, ...replyRest]);
-    const q: QuickExchange = {
-      messageId: msg.messageId,
-      role: 'R',
-      policy: chosen.policy,
-      state: 'IKE_QM_R_QM2',
-      iv: sealed.nextIv,
-      ni: nonce.data,
-      nr,
-      spiIn,
-      localProxy,
-      remoteProxy,
-      chosen: { set: chosen.set, offered: chosen.offered, spiOut: initiatorSpi, ...(gqmxy ? { gqmxy } : {}), ...(pfs ? { pfs } : {}) },
-      lastRecv: bytes,
-    };
-    p1.quick.set(msg.messageId, q);
-    out.debug(`ISAKMP:(${p1.connId}):Node ${msg.messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_READY  New State = IKE_QM_SPI_STARVE`);
-    out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (R) QM_IDLE`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_SPI_STARVE  New State = IKE_QM_R_QM2`);
-    const dg = this.datagram(p1, sealed.bytes);
-    out.send.push(dg);
-    q.lastSent = dg;
-    q.retransmit = { datagram: dg, nextAt: now + this.config.retransmitSeconds * SECOND, count: 0, label: 'phase 2 QM_IDLE' };
-  }
 
-  private initiatorQm2(p1: Phase1, q: QuickExchange, msg: IsakmpMessage & { nextPayload: number }, bytes: Uint8Array, now: SimTime, out: Out): void {
-    const h = p1.choice!.hash;
-    const opened = openMessage(p1.cipher!, q.iv, msg);
-    const bad = () => out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(p1.peerIp)} failed its sanity check or is malformed`);
-    if (!opened.ok || opened.payloads[0]?.type !== 'hash') return bad();
-    const [hashP, ...rest] = opened.payloads;
-    const nonce = rest.find((p) => p.type === 'nonce');
-    const sa = rest.find((p) => p.type === 'sa');
-    const ke = rest.find((p) => p.type === 'ke');
-    if (!nonce || nonce.type !== 'nonce' || !sa || sa.type !== 'sa') return bad();
-    if (!equalBytes((hashP as { data: Uint8Array }).data, kdf.qmHash2(h, p1.skeyid!.a, msg.messageId, q.ni, emitChain(rest)))) return bad();
-    const prop = sa.proposals[0];
-    const set = prop ? q.policy!.transformSets[prop.number - 1] : undefined;
-    const offered = prop ? readPhase2Proposal(prop) : undefined;
-    if (!prop || !set || !offered || prop.spi.length !== 4) return bad();
-    let gqmxy: Uint8Array | undefined;
-    if (q.dh) {
-      if (!ke || ke.type !== 'ke') return bad();
-      gqmxy = dhShared(q.dh.group, q.dh.privateKey, ke.data);
-      if (!gqmxy) return bad();
-    }
-    out.debug(`ISAKMP:(${p1.connId}): processing HASH payload. message ID = ${msg.messageId}`);
-    out.debug(`ISAKMP:(${p1.connId}): processing SA payload. message ID = ${msg.messageId}`);
-    out.debug(`ISAKMP:(${p1.connId}):Checking IPSec proposal ${prop.number}`);
-    out.debug(`ISAKMP:(${p1.connId}):atts are acceptable.`);
-    q.nr = nonce.data;
-    q.lastRecv = bytes;
-    q.chosen = { set, offered, spiOut: prop.spi, ...(gqmxy ? { gqmxy } : {}), ...(q.policy!.pfs ? { pfs: q.policy!.pfs } : {}) };
-    const hash3 = kdf.qmHash3(h, p1.skeyid!.a, msg.messageId, q.ni, q.nr);
-    const sealed = sealMessage(p1.cipher!, opened.nextIv, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.QuickMode, messageId: msg.messageId }, [{ type: 'hash', data: hash3 }]);
-    out.debug(`ISAKMP:(${p1.connId}): sending packet to ${ip(p1.peerIp)} my_port ${p1.localPort} peer_port ${p1.peerPort} (I) QM_IDLE`);
-    const qm3 = this.datagram(p1, sealed.bytes);
-    out.send.push(qm3);
-    out.debug(`ISAKMP:(${p1.connId}):Node ${msg.messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_I_QM1  New State = IKE_QM_PHASE2_COMPLETE`);
-    this.finishQuick(q, qm3, now);
-    this.install(p1, q, now, out);
-  }
 
-  private responderQm3(p1: Phase1, q: QuickExchange, msg: IsakmpMessage & { nextPayload: number }, now: SimTime, out: Out): void {
-    const opened = openMessage(p1.cipher!, q.iv, msg);
-    const hashP = opened.ok ? opened.payloads[0] : undefined;
-    if (!hashP || hashP.type !== 'hash' || !equalBytes(hashP.data, kdf.qmHash3(p1.choice!.hash, p1.skeyid!.a, msg.messageId, q.ni, q.nr!))) {
-      out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(p1.peerIp)} failed its sanity check or is malformed`);
-      return;
-    }
-    out.debug(`ISAKMP:(${p1.connId}):Node ${msg.messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH`);
-    out.debug(`ISAKMP:(${p1.connId}):Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE`);
-    this.finishQuick(q, undefined, now);
-    this.install(p1, q, now, out);
-  }
 
-  /** Keeps a finished exchange for a while: the initiator answers a repeated QM2 with its QM3. */
-  private finishQuick(q: QuickExchange, lastSent: IkeDatagram | undefined, now: SimTime): void {
-    q.state = 'IKE_QM_PHASE2_COMPLETE';
-    q.retransmit = undefined;
-    q.doneAt = now;
-    if (lastSent) q.lastSent = lastSent;
-    else delete q.lastSent;
-  }
 
-  /** KEYMAT for both directions and the SA pair handed to the ESP layer. */
-  private install(p1: Phase1, q: QuickExchange, now: SimTime, out: Out): void {
-    const c = q.chosen!;
-    const h = p1.choice!.hash;
-    const ni = q.ni;
-    const nr = q.nr!;
-    const len = keymatLength(c.set);
-    const keys = (spi: Uint8Array) => {
-      const km = kdf.keymat(h, p1.skeyid!.d, ProtocolId.ESP, spi, ni, nr, len.enc + len.auth, c.gqmxy);
-      return { spi: readU32(spi), encryptionKey: km.slice(0, len.enc), integrityKey: km.slice(len.enc) };
-    };
-    const policy = q.policy!;
-    const natT = p1.natLocal || p1.natPeer;
-    const mode = c.offered.mode ?? 'tunnel';
-    const lifetimeSeconds = Math.min(c.offered.lifetimeSeconds, policy.lifetimeSeconds ?? 3600);
-    const sa: IpsecSaPair & { rekeyAt?: SimTime; role: Role } = {
-      policy: policy.name,
-      local: p1.localIp,
-      peer: p1.peerIp,
-      localProxy: q.localProxy!,
-      remoteProxy: q.remoteProxy!,
-      transformSet: c.set.name,
-      cipher: c.set.cipher,
-      keyBits: cipherKeyBits(c.set),
-      ...(c.set.integrity ? { integrity: c.set.integrity } : {}),
-      mode,
-      ...(natT ? { udpEncap: { localPort: NATT_PORT, remotePort: p1.peerPort } } : {}),
-      inbound: keys(q.spiIn),
-      outbound: keys(c.spiOut),
-      ...(c.pfs ? { pfs: c.pfs } : {}),
-      lifetimeSeconds,
-      lifetimeKilobytes: Math.min(c.offered.lifetimeKilobytes, policy.lifetimeKilobytes ?? 4608000),
-      createdAt: now,
-      expiresAt: now + lifetimeSeconds * SECOND,
-      connId: p1.connId,
-      role: q.role,
-      ...(q.role === 'I' ? { rekeyAt: now + Math.floor(lifetimeSeconds * SOFT_LIFETIME) * SECOND } : {}),
-    };
-    const previous = this.ipsec.get(policy.name);
-    if (previous && now - previous.createdAt < (previous.lifetimeSeconds * SECOND) / 2 && collisionRank(previous) < collisionRank(sa)) {
-      // Both routers initiated at once (two VTI ends coming up together): two SA pairs. Both
-      // keep the same one, the pair with the lower SPI, so their inbound and outbound agree.
-      out.debug(`IPSEC: simultaneous negotiation with ${ip(p1.peerIp)}; keeping SPI 0x${previous.inbound.spi.toString(16).toUpperCase()}`);
-      return;
-    }
-    this.ipsec.set(policy.name, sa);
-    for (const [dir, k, dst] of [['INBOUND', sa.inbound, p1.localIp], ['OUTBOUND', sa.outbound, p1.peerIp]] as const) {
-      out.debug(
-        `IPSEC(initialize_sas): ,\n  (key eng. msg.) ${dir} local= ${ip(p1.localIp)}:0, remote= ${ip(p1.peerIp)}:0,\n    local_proxy= ${proxyText(sa.localProxy)},\n    remote_proxy= ${proxyText(sa.remoteProxy)},\n    protocol= ESP, transform= ${transformSetText(c.set)} (${mode === 'tunnel' ? 'Tunnel' : 'Transport'}${natT ? '-UDP' : ''}),\n    lifedur= ${sa.lifetimeSeconds}s and ${sa.lifetimeKilobytes}kb,\n    spi= 0x${k.spi.toString(16).toUpperCase()}(${k.spi}), conn_id= 0, keysize= ${sa.keyBits}, flags= 0x0`,
-      );
-      out.debug(`IPSEC(create_sa): sa created,\n  (sa) sa_dest= ${ip(dst)}, sa_proto= 50,\n    sa_spi= 0x${k.spi.toString(16).toUpperCase()}(${k.spi}),\n    sa_trans= ${transformSetText(c.set).slice(1, -2)} , sa_conn_id= ${p1.connId}\n    sa_lifetime(k/sec)= (${sa.lifetimeKilobytes}/${sa.lifetimeSeconds})`);
-    }
-    if (previous) out.events.push({ type: 'ipsec-down', sa: previous, reason: 'rekeyed' });
-    out.events.push({ type: 'ipsec-up', sa });
-  }
 }
 
-function collisionRank(sa: IpsecSaPair): number {
-  return Math.min(sa.inbound.spi, sa.outbound.spi);
-}
 
 function ciscoVendorIds(): IsakmpPayload[] {
   return [
@@ -1262,24 +735,6 @@ function ciscoVendorIds(): IsakmpPayload[] {
   ];
 }
 
-function lifeVpi(v: number): string {
-  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].map((b) => `0x${b.toString(16)}`).join(' ');
-}
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
-/** Renders `show crypto isakmp sa` as IOS 15 prints it. */
-export function formatShowCryptoIsakmpSa(rows: readonly IsakmpSaRow[]): string {
-  const lines = ['IPv4 Crypto ISAKMP SA', 'dst             src             state          conn-id status'];
-  for (const r of rows) lines.push(`${ip(r.dst).padEnd(16)}${ip(r.src).padEnd(16)}${r.state.padEnd(15)}${String(r.connId).padStart(7)} ${r.status}`);
-  lines.push('', 'IPv6 Crypto ISAKMP SA', '');
-  return lines.join('\n');
-}
+export { formatShowCryptoIsakmpSa } from './ios-text';

@@ -130,3 +130,13 @@ export function classifyNatTPayload(payload: Uint8Array): 'keepalive' | 'ike' | 
   if (payload.length < 4) return 'invalid';
   return readU32(payload) === 0 ? 'ike' : 'esp';
 }
+
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
