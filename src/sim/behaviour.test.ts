@@ -1,6 +1,9 @@
 // IOS behaviours of the core beyond the happy path: ARP ageing, `ip mtu`, Null0, a tunnel whose
 // source goes down, hosts that do not route, protocol unreachable.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emitEthernet } from '../wire/ethernet';
+import { emitIpv4 } from '../wire/ipv4';
 import { formatIp, ip } from './addr';
 import { ARP_TIMEOUT } from './arp';
 import { ping } from './ping';
@@ -71,5 +74,27 @@ describe('core IOS behaviour', () => {
     net.runFor(SECOND);
     expect(net.trace.records.some((r) => r.device === 'R1' && r.decision === 'dropped: no handler for IP protocol 99')).toBe(true);
     expect(net.trace.records.some((r) => r.device === 'H1' && r.decision.startsWith('ICMP dest-unreachable from 10.1.1.1'))).toBe(true);
+  });
+
+  it('never throws on hostile frames or packets, whatever their bytes', () => {
+    const net = buildNetwork('gre-transit.json');
+    const r1 = net.device('R1')!;
+    const mac = r1.iface('GigabitEthernet2')!.mac!;
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom(0x0800, 0x0806, 0x86dd),
+        fc.integer({ min: 0, max: 255 }),
+        (junk, etherType, protocol) => {
+          r1.receiveFrame('GigabitEthernet2', junk, 0);
+          r1.receiveFrame('GigabitEthernet2', emitEthernet({ dst: mac, src: '02:00:00:00:00:01', etherType }, junk), 0);
+          const pkt = emitIpv4({ src: '10.1.1.10', dst: '10.1.1.1', protocol, ttl: 1 + (junk[0] ?? 0) % 4 }, junk);
+          r1.receiveFrame('GigabitEthernet2', emitEthernet({ dst: mac, src: '02:00:00:00:00:01', etherType: 0x0800 }, pkt), 0);
+          net.runFor(10_000);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(net.trace.records.some((r) => r.point === 'Drop')).toBe(true);
   });
 });
