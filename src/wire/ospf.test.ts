@@ -7,6 +7,8 @@ import { emitIpv4 } from './ipv4';
 import {
   dissectOspf,
   emitLsa,
+  emitLsuFromBytes,
+  lsuLsaRanges,
   emitOspf,
   lsaChecksumValid,
   lsaFletcherChecksum,
@@ -365,5 +367,17 @@ describe('OSPF through tshark', () => {
     expect(verbose).not.toMatch(/incorrect|Malformed|Expert Info \((Error|Warning)/);
     // tshark verifies the OSPF packet checksum of each of the five packets.
     expect(verbose.match(/ {8}Checksum: 0x[0-9a-f]{4} \[correct\]/g)).toHaveLength(5);
+  });
+});
+
+describe('OSPF LSU fast path', () => {
+  it('emitLsuFromBytes equals emitOspf with the same LSAs and ages; lsuLsaRanges finds them', () => {
+    const lsas = [routerLsa, networkLsa, summaryLsa];
+    const fast = emitLsuFromBytes('1.1.1.1', '0.0.0.0', lsas.map((l) => ({ bytes: emitLsa({ ...l, header: { ...l.header, age: 99 } }), age: l.header.age })));
+    expect(toHex(fast)).toBe(fixtures.lsu);
+    const ranges = lsuLsaRanges(fast);
+    expect(ranges.map((r) => r.length)).toEqual([72, 36, 28]);
+    for (const r of ranges) expect(lsaChecksumValid(fast.subarray(r.offset, r.offset + r.length))).toBe(true);
+    expect(lsuLsaRanges(fixture('hello'))).toEqual([]);
   });
 });

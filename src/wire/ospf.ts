@@ -9,8 +9,8 @@
 //
 // Addresses and router IDs are dotted quads ("1.1.1.1"), as IOS shows them.
 import { internetChecksum, onesComplementSum } from './checksum';
-import { hexValue, put16, put32, readIpv4 as readIp, u16, u32, writeIpv4 as writeIp } from './bytes';
-import { fail, ok, type DissectField, type DissectStep, type ParseResult } from './layer';
+import { hexValue, put16, put32, readIpv4 as readIp, u16, u32 } from './bytes';
+import { fail, ok, type ByteRange, type DissectField, type DissectStep, type ParseResult } from './layer';
 
 export const OSPF_PROTOCOL = 89;
 export const OSPF_VERSION = 2;
@@ -189,6 +189,23 @@ export interface Lsa {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/**
+ * Writes a dotted quad. A plain split rather than bytes.ts's validating regex: OSPF emits many
+ * addresses per packet (LSAs) and the simulation floods a lot of them; malformed text writes 0s.
+ */
+function writeIp(b: Uint8Array, o: number, ip: string): void {
+  let part = 0;
+  let k = 0;
+  for (let i = 0; i < ip.length && k < 4; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      b[o + k++] = part & 0xff;
+      part = 0;
+    } else part = part * 10 + (c - 48);
+  }
+  if (k < 4) b[o + k] = part & 0xff;
+}
 
 const hex = (v: number, digits: number): string => hexValue(v >>> 0, digits);
 
@@ -428,10 +445,51 @@ export function emitOspf(p: OspfPacket): Uint8Array {
   return b;
 }
 
+/**
+ * An LS Update built from LSAs already in wire form (what an LSDB stores), each with the LS age
+ * to send: the fast path for flooding, byte-identical to emitOspf with the parsed LSAs.
+ */
+export function emitLsuFromBytes(routerId: string, areaId: string, lsas: ReadonlyArray<{ bytes: Uint8Array; age: number }>): Uint8Array {
+  let len = OSPF_HEADER_LEN + 4;
+  for (const l of lsas) len += l.bytes.length;
+  const b = new Uint8Array(len);
+  b[F.VERSION] = OSPF_VERSION;
+  b[F.TYPE] = OspfType.LinkStateUpdate;
+  put16(b, F.LENGTH, len);
+  writeIp(b, F.ROUTER_ID, routerId);
+  writeIp(b, F.AREA_ID, areaId);
+  put32(b, OSPF_HEADER_LEN, lsas.length);
+  let o = OSPF_HEADER_LEN + 4;
+  for (const l of lsas) {
+    b.set(l.bytes, o);
+    put16(b, o, l.age); // the age is outside the Fletcher checksum
+    o += l.bytes.length;
+  }
+  put16(b, F.CHECKSUM, ospfPacketChecksum(b));
+  return b;
+}
+
+/** Where each LSA of an LS Update lies (absolute ranges), for checksum checks and storage. Empty if not an LSU. */
+export function lsuLsaRanges(bytes: Uint8Array): ByteRange[] {
+  if (bytes.length < OSPF_HEADER_LEN + 4 || bytes[F.TYPE] !== OspfType.LinkStateUpdate) return [];
+  const end = Math.min(bytes.length, u16(bytes, F.LENGTH));
+  const count = u32(bytes, OSPF_HEADER_LEN);
+  const out: ByteRange[] = [];
+  let o = OSPF_HEADER_LEN + 4;
+  for (let i = 0; i < count && o + LSA_HEADER_LEN <= end; i++) {
+    const len = u16(bytes, o + 18);
+    if (len < LSA_HEADER_LEN || o + len > end) break;
+    out.push({ offset: o, length: len });
+    o += len;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parse
 
-function parseLsaHeader(b: Uint8Array, o: number): LsaHeader {
+/** The 20-byte LSA header at `o` (the caller checks that 20 bytes are there). */
+export function parseLsaHeader(b: Uint8Array, o: number): LsaHeader {
   return {
     age: u16(b, o),
     options: b[o + 2]!,
@@ -512,6 +570,23 @@ export function parseLsa(bytes: Uint8Array): ParseResult<Lsa> {
   if (!r.ok) return r;
   if (r.value.next !== bytes.length) return fail('bytes after the LSA');
   return ok(r.value.lsa);
+}
+
+export interface OspfHeaderInfo {
+  type: number;
+  length: number;
+  routerId: string;
+  areaId: string;
+  authType: number;
+}
+
+/** Just the common header, checked (version, length): a receiver's fast path before the body. */
+export function parseOspfHeader(bytes: Uint8Array): ParseResult<OspfHeaderInfo> {
+  if (bytes.length < OSPF_HEADER_LEN) return fail(`OSPF packet of ${bytes.length} bytes is shorter than the 24-byte header`);
+  if (bytes[F.VERSION] !== OSPF_VERSION) return fail(`OSPF version ${bytes[F.VERSION]}, expected 2`);
+  const length = u16(bytes, F.LENGTH);
+  if (length < OSPF_HEADER_LEN || length > bytes.length) return fail(`OSPF length ${length} does not fit the ${bytes.length} bytes received`);
+  return ok({ type: bytes[F.TYPE]!, length, routerId: readIp(bytes, F.ROUTER_ID), areaId: readIp(bytes, F.AREA_ID), authType: u16(bytes, F.AUTYPE) });
 }
 
 /**

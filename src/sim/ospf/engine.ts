@@ -16,10 +16,14 @@ import {
   ALL_SPF_ROUTERS,
   DbdFlags,
   emitOspf,
+  emitLsuFromBytes,
   lsaChecksumValid,
-  emitLsa,
+  lsuLsaRanges,
   ospfChecksumValid,
+  parseLsa,
+  parseLsaHeader,
   parseOspf,
+  parseOspfHeader,
   type Lsa,
   type LsaHeader,
   type LsaRequest,
@@ -33,13 +37,17 @@ import type { Route } from '../rib';
 import { SECOND, type SimTime } from '../scheduler';
 import { chooseRouterId, ospfInterfaces, orderedNetworks, RXMT_INTERVAL, type OspfInterfaceSetup, type OspfLinkState } from './config';
 import { electDr } from './dr';
-import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE } from './lsdb';
+import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE, type LsaEntry } from './lsdb';
 import { interAreaRoutes, runSpf, type NextHop, type SpfRoute } from './spf';
 
 export const OSPF_DISTANCE = 110;
 const OPTIONS = 0x02; // E bit: IOS sets it in normal areas
 const ALL_SPF = parseIp(ALL_SPF_ROUTERS)!;
 const ALL_DR = parseIp(ALL_DROUTERS)!;
+/** IOS flood pacing: LSAs and acknowledgements queued on an interface leave together every 33 ms. */
+const PACING = 33_000;
+/** MinLSInterval (IOS `timers throttle lsa` hold): one of our LSAs changes at most every 5 s. */
+const MIN_LS_INTERVAL = 5 * SECOND;
 
 export type NeighborState = 'DOWN' | 'INIT' | '2WAY' | 'EXSTART' | 'EXCHANGE' | 'LOADING' | 'FULL';
 const RANK: Record<NeighborState, number> = { DOWN: 0, INIT: 1, '2WAY': 2, EXSTART: 3, EXCHANGE: 4, LOADING: 5, FULL: 6 };
@@ -118,8 +126,10 @@ interface Neighbor {
   dbdRxmtAt?: SimTime;
   requests: Map<string, LsaHeader>;
   lsrRxmtAt?: SimTime;
-  retransmit: Map<string, Lsa>;
+  retransmit: Map<string, LsaEntry>;
   lsuRxmtAt?: SimTime;
+  /** Delayed acknowledgements, sent with the interface's next pacing slot. */
+  acks: LsaHeader[];
 }
 
 interface Iface {
@@ -130,6 +140,9 @@ interface Iface {
   waitUntil?: SimTime;
   nextHelloAt?: SimTime;
   neighbors: Map<string, Neighbor>;
+  /** LSAs waiting for the next paced LS Update on this interface. */
+  floodQueue: Map<string, LsaEntry>;
+  pacingAt?: SimTime;
 }
 
 const hms = (us: SimTime): string => {
@@ -152,6 +165,8 @@ export class OspfEngine {
   private routeList: Route[] = [];
   private readonly spfDelay: SimTime;
   private readonly spfHold: SimTime;
+  /** A deferred origination (MinLSInterval). */
+  private originateAt?: SimTime;
 
   constructor(
     config: Pick<IosConfig, 'interfaces' | 'ospf'>,
@@ -186,7 +201,7 @@ export class OspfEngine {
   receive(ifName: string, src: Ip, dst: Ip, payload: Uint8Array, now: SimTime): void {
     const i = this.ifaces.get(ifName);
     if (!i || i.setup.passive || i.state === 'LOOPBACK') return;
-    const parsed = parseOspf(payload);
+    const parsed = parseOspfHeader(payload);
     if (!parsed.ok) return this.note(`OSPF packet on ${ifName} from ${formatIp(src)} refused: ${parsed.error}`);
     if (!ospfChecksumValid(payload)) return this.note(`OSPF packet on ${ifName} from ${formatIp(src)} refused: bad checksum`);
     const p = parsed.value;
@@ -198,18 +213,21 @@ export class OspfEngine {
     if (i.setup.kind === 'broadcast' && ((src ^ i.setup.address) & i.setup.mask) >>> 0 !== 0) {
       return this.note(`OSPF: Rcv pkt from ${formatIp(src)} on ${ifName}: source not on the interface's subnet`);
     }
-    if (p.body.kind === 'hello') return this.onHello(i, src, p.routerId, p.body, now);
     const n = i.neighbors.get(p.routerId);
+    // LS Updates are the bulk of the traffic: their LSAs are read header first, bodies only when installed.
+    if (p.type === 4) return n ? this.onLsu(i, n, payload.subarray(0, p.length), now) : undefined;
+    const full = parseOspf(payload);
+    if (!full.ok) return this.note(`OSPF packet on ${ifName} from ${formatIp(src)} refused: ${full.error}`);
+    const body = full.value.body;
+    if (body.kind === 'hello') return this.onHello(i, src, p.routerId, body, now);
     if (!n) return;
-    switch (p.body.kind) {
+    switch (body.kind) {
       case 'dbd':
-        return this.onDbd(i, n, p.body, now);
+        return this.onDbd(i, n, body, now);
       case 'lsr':
-        return this.onLsr(i, n, p.body.requests, now);
-      case 'lsu':
-        return this.onLsu(i, n, p.body.lsas, now);
+        return this.onLsr(i, n, body.requests, now);
       case 'lsack':
-        return this.onAck(n, p.body.lsaHeaders);
+        return this.onAck(n, body.lsaHeaders);
     }
   }
 
@@ -247,36 +265,63 @@ export class OspfEngine {
         i.nextHelloAt = now + i.setup.helloInterval * SECOND;
       }
     }
-    this.refreshOwnLsas(now);
-    this.ageOut(now);
+    if (this.originateAt !== undefined && now >= this.originateAt) {
+      this.originateAt = undefined;
+      this.originateAll(now);
+      if (this.isAbr()) this.scheduleSpfNow(now);
+    }
+    const due = this.lsaDeadline();
+    if ((due !== undefined && now >= due) || this.anyMaxAge()) {
+      this.refreshOwnLsas(now);
+      this.ageOut(now);
+      for (const db of this.areas.values()) db.invalidateDeadline();
+    }
     if (this.spfDueAt !== undefined && now >= this.spfDueAt) this.runSpf(now);
+    // Last, so LSAs queued by anything above leave in this slot's packet.
+    for (const i of this.ifaces.values()) if (i.pacingAt !== undefined && now >= i.pacingAt) this.sendPaced(i, now);
+  }
+
+  private isAbr(): boolean {
+    return new Set([...this.ifaces.values()].map((i) => i.setup.areaId)).size > 1;
+  }
+
+  private scheduleSpfNow(now: SimTime): void {
+    this.spfDueAt = Math.min(this.spfDueAt ?? now, now);
   }
 
   /** The earliest time `tick` has work to do, or undefined when nothing is pending. */
   nextWakeup(): SimTime | undefined {
-    let t: SimTime | undefined;
-    const at = (x: SimTime | undefined) => {
-      if (x !== undefined && (t === undefined || x < t)) t = x;
-    };
+    let t = this.spfDueAt ?? Infinity;
+    if (this.originateAt !== undefined && this.originateAt < t) t = this.originateAt;
+    const lsa = this.lsaDeadline();
+    if (lsa !== undefined && lsa < t) t = lsa;
     for (const i of this.ifaces.values()) {
-      at(i.waitUntil);
-      at(i.nextHelloAt);
+      if (i.waitUntil !== undefined && i.waitUntil < t) t = i.waitUntil;
+      if (i.nextHelloAt !== undefined && i.nextHelloAt < t) t = i.nextHelloAt;
+      if (i.pacingAt !== undefined && i.pacingAt < t) t = i.pacingAt;
       for (const n of i.neighbors.values()) {
-        at(n.deadAt);
-        if (n.state === 'EXSTART' || (n.state === 'EXCHANGE' && n.master)) at(n.dbdRxmtAt);
-        at(n.lsrRxmtAt);
-        at(n.lsuRxmtAt);
+        if (n.deadAt < t) t = n.deadAt;
+        if (n.dbdRxmtAt !== undefined && n.dbdRxmtAt < t && (n.state === 'EXSTART' || (n.state === 'EXCHANGE' && n.master))) t = n.dbdRxmtAt;
+        if (n.lsrRxmtAt !== undefined && n.lsrRxmtAt < t) t = n.lsrRxmtAt;
+        if (n.lsuRxmtAt !== undefined && n.lsuRxmtAt < t) t = n.lsuRxmtAt;
       }
     }
-    at(this.spfDueAt);
+    return t === Infinity ? undefined : t;
+  }
+
+  /** When an LSA next needs attention (our refresh at 30 min, another's MaxAge), over all areas. */
+  private lsaDeadline(): SimTime | undefined {
+    let t: SimTime | undefined;
     for (const db of this.areas.values()) {
-      for (const e of db.all()) {
-        const own = e.lsa.header.advertisingRouter === this.routerId;
-        const limit = own ? LS_REFRESH_TIME : MAX_AGE;
-        if (e.lsa.header.age < limit) at(e.installedAt + (limit - e.lsa.header.age) * SECOND);
-      }
+      const d = db.deadline(this.routerId);
+      if (d.at !== undefined && (t === undefined || d.at < t)) t = d.at;
     }
     return t;
+  }
+
+  private anyMaxAge(): boolean {
+    for (const db of this.areas.values()) if (db.deadline(this.routerId).maxAge) return true;
+    return false;
   }
 
   /** Everything produced since the last call: packets, log lines, notes, route change flag. */
@@ -375,8 +420,8 @@ export class OspfEngine {
     }
     for (const [name, s] of wanted) {
       if (this.ifaces.has(name)) continue;
-      const i: Iface = { setup: s, state: 'DOWN', dr: 0, bdr: 0, neighbors: new Map() };
-      if (!this.areas.has(formatIp(s.areaId))) this.areas.set(formatIp(s.areaId), new Lsdb());
+      const i: Iface = { setup: s, state: 'DOWN', dr: 0, bdr: 0, neighbors: new Map(), floodQueue: new Map() };
+      if (!this.areas.has(formatIp(s.areaId))) this.areas.set(formatIp(s.areaId), new Lsdb(this.routerId));
       if (s.kind === 'loopback') i.state = 'LOOPBACK';
       else if (s.kind === 'point-to-point') i.state = 'P2P';
       else if (s.passive) i.state = 'DR'; // alone on the segment: IOS shows a passive broadcast interface as DR
@@ -439,6 +484,7 @@ export class OspfEngine {
         sentMore: true,
         requests: new Map(),
         retransmit: new Map(),
+        acks: [],
       };
       i.neighbors.set(routerId, n);
       this.setState(i, n, 'INIT', '', now);
@@ -537,6 +583,7 @@ export class OspfEngine {
     n.dbdRxmtAt = undefined;
     n.lsrRxmtAt = undefined;
     n.lsuRxmtAt = undefined;
+    n.acks = [];
   }
 
   // ---- database exchange -------------------------------------------------------------------
@@ -660,14 +707,14 @@ export class OspfEngine {
   private onLsr(i: Iface, n: Neighbor, requests: LsaRequest[], now: SimTime): void {
     if (RANK[n.state] < RANK.EXCHANGE) return;
     const db = this.lsdbOf(i);
-    const lsas: Lsa[] = [];
+    const lsas: LsaEntry[] = [];
     for (const r of requests) {
       const e = db.get(r);
       if (!e) {
         this.note(`OSPF: Nbr ${n.routerId} requested an LSA we do not have (BadLSReq)`);
         return this.startExchange(i, n, now);
       }
-      lsas.push(e.lsa);
+      lsas.push(e);
     }
     this.sendLsu(i, lsas, this.unicastTo(i, n), now);
   }
@@ -675,37 +722,35 @@ export class OspfEngine {
   // ---- flooding ----------------------------------------------------------------------------
 
   /** Sends LSAs (ages advanced by InfTransDelay), split to fit the interface MTU. */
-  private sendLsu(i: Iface, lsas: Lsa[], dst: Ip, now: SimTime): void {
-    const db = this.lsdbOf(i);
+  private sendLsu(i: Iface, lsas: LsaEntry[], dst: Ip, now: SimTime): void {
     const room = i.setup.mtu - 20 - 24 - 4;
-    let batch: Lsa[] = [];
+    let batch: { bytes: Uint8Array; age: number }[] = [];
     let size = 0;
     const flush = () => {
-      if (batch.length) this.transmit(i, dst, { kind: 'lsu', lsas: batch }, 'LSU');
+      if (!batch.length) return;
+      const payload = emitLsuFromBytes(this.routerId!, formatIp(i.setup.areaId), batch);
+      this.send({ interface: i.setup.name, src: i.setup.address, dst, ttl: 1, payload, kind: 'LSU' });
       batch = [];
       size = 0;
     };
-    for (const l of lsas) {
-      const e = db.get(l.header);
-      const age = e && compareInstances(e.lsa.header, l.header) === 0 ? ageOf(e, now) : l.header.age;
-      const copy: Lsa = { header: { ...l.header, age: Math.min(MAX_AGE, age + 1) }, body: l.body };
-      const len = l.header.length ?? 20;
-      if (size + len > room && batch.length) flush();
-      batch.push(copy);
-      size += len;
+    for (const e of lsas) {
+      if (size + e.bytes.length > room && batch.length) flush();
+      batch.push({ bytes: e.bytes, age: Math.min(MAX_AGE, ageOf(e, now) + 1) });
+      size += e.bytes.length;
     }
     flush();
   }
 
-  private onLsu(i: Iface, n: Neighbor, lsas: Lsa[], now: SimTime): void {
+  private onLsu(i: Iface, n: Neighbor, payload: Uint8Array, now: SimTime): void {
     if (RANK[n.state] < RANK.EXCHANGE) return;
     const db = this.lsdbOf(i);
-    const acks: LsaHeader[] = [];
+    const acks = n.acks;
     let changed = false;
-    for (const lsa of lsas) {
-      const h = lsa.header;
+    for (const range of lsuLsaRanges(payload)) {
+      const raw = payload.subarray(range.offset, range.offset + range.length);
+      const h = parseLsaHeader(raw, 0);
       if (h.lsType < 1 || h.lsType > 4) continue;
-      if (!lsaChecksumValid(emitLsa(lsa))) {
+      if (!lsaChecksumValid(raw)) {
         this.note(`OSPF: LSA ${h.lsType}/${h.linkStateId}/${h.advertisingRouter} from ${n.routerId} has a bad checksum, discarded`);
         continue;
       }
@@ -719,15 +764,21 @@ export class OspfEngine {
         continue;
       }
       if (cmp > 0) {
+        const parsed = parseLsa(raw);
+        if (!parsed.ok) {
+          this.note(`OSPF: LSA ${h.lsType}/${h.linkStateId}/${h.advertisingRouter} from ${n.routerId} is malformed (${parsed.error}), discarded`);
+          continue;
+        }
+        const lsa = parsed.value;
         if (this.isSelfOriginated(lsa)) {
           // Our own LSA, newer than ours (from before a restart): take its sequence and reissue.
           acks.push(h);
           this.reissueOwn(i, lsa, now);
           continue;
         }
-        const installed = db.install(completeLsa({ header: { ...h }, body: lsa.body }), now);
+        const installed = db.install({ header: { ...h }, body: lsa.body }, raw.slice(), now);
         for (const other of this.ifaces.values()) for (const m of other.neighbors.values()) m.retransmit.delete(lsaKey(h));
-        this.flood(installed.lsa, i, n, now);
+        this.flood(installed, i, n, now);
         acks.push(h);
         changed = true;
       } else if (cmp === 0) {
@@ -735,10 +786,10 @@ export class OspfEngine {
         else acks.push(h);
       } else if (have) {
         // Our copy is newer: send it back to the neighbour.
-        this.sendLsu(i, [have.lsa], this.unicastTo(i, n), now);
+        this.sendLsu(i, [have], this.unicastTo(i, n), now);
       }
     }
-    if (acks.length) this.transmit(i, this.unicastTo(i, n), { kind: 'lsack', lsaHeaders: acks }, 'LSAck');
+    if (acks.length) this.pace(i, now);
     if (n.requests.size > 0) this.sendLsr(i, n, now);
     else n.lsrRxmtAt = undefined;
     if (n.state === 'LOADING' && n.requests.size === 0) this.setState(i, n, 'FULL', 'Loading Done', now);
@@ -748,12 +799,13 @@ export class OspfEngine {
   private onAck(n: Neighbor, headers: LsaHeader[]): void {
     for (const h of headers) {
       const l = n.retransmit.get(lsaKey(h));
-      if (l && compareInstances(h, l.header) === 0) n.retransmit.delete(lsaKey(h));
+      if (l && compareInstances(h, l.lsa.header) === 0) n.retransmit.delete(lsaKey(h));
     }
   }
 
   /** Floods an LSA (RFC 2328 §13.3) to every adjacency of its area except where it came from. */
-  private flood(lsa: Lsa, from: Iface | undefined, fromNbr: Neighbor | undefined, now: SimTime): void {
+  private flood(entry: LsaEntry, from: Iface | undefined, fromNbr: Neighbor | undefined, now: SimTime): void {
+    const lsa = entry.lsa;
     const area = this.areaOfLsdb(lsa, from);
     for (const i of this.ifaces.values()) {
       if (formatIp(i.setup.areaId) !== area || i.setup.passive || i.state === 'LOOPBACK') continue;
@@ -769,15 +821,34 @@ export class OspfEngine {
           if (c === 0) continue;
         }
         if (n === fromNbr) continue;
-        n.retransmit.set(k, lsa);
+        n.retransmit.set(k, entry);
         if (n.lsuRxmtAt === undefined) n.lsuRxmtAt = now + RXMT_INTERVAL * SECOND;
         added = true;
       }
       if (!added) continue;
       if (i === from && fromNbr && (fromNbr.address === i.dr || fromNbr.address === i.bdr)) continue;
       if (i === from && i.state === 'BDR') continue;
+      i.floodQueue.set(lsaKey(lsa.header), entry);
+      this.pace(i, now);
+    }
+  }
+
+  private pace(i: Iface, now: SimTime): void {
+    if (i.pacingAt === undefined) i.pacingAt = now + PACING;
+  }
+
+  /** The pacing slot: one LS Update with every queued LSA, then the delayed acknowledgements. */
+  private sendPaced(i: Iface, now: SimTime): void {
+    i.pacingAt = undefined;
+    if (i.floodQueue.size) {
       const dst = i.setup.kind === 'point-to-point' || i.state === 'DR' || i.state === 'BDR' ? ALL_SPF : ALL_DR;
-      this.sendLsu(i, [lsa], dst, now);
+      this.sendLsu(i, [...i.floodQueue.values()], dst, now);
+      i.floodQueue.clear();
+    }
+    for (const n of i.neighbors.values()) {
+      if (!n.acks.length) continue;
+      this.transmit(i, this.unicastTo(i, n), { kind: 'lsack', lsaHeaders: n.acks }, 'LSAck');
+      n.acks = [];
     }
   }
 
@@ -806,11 +877,11 @@ export class OspfEngine {
 
   /** Installs an LSA we originate and floods it. */
   private install(db: Lsdb, area: string, header: LsaHeader, body: Lsa['body'], now: SimTime): void {
-    const lsa = completeLsa({ header: { ...header, checksum: undefined, length: undefined }, body });
-    const e = db.install(lsa, now);
-    for (const i of this.ifaces.values()) for (const n of i.neighbors.values()) n.retransmit.delete(lsaKey(lsa.header));
+    const made = completeLsa({ header: { ...header, checksum: undefined, length: undefined }, body });
+    const e = db.install(made.lsa, made.bytes, now);
+    for (const i of this.ifaces.values()) for (const n of i.neighbors.values()) n.retransmit.delete(lsaKey(made.lsa.header));
     const from = [...this.ifaces.values()].find((i) => formatIp(i.setup.areaId) === area);
-    if (from) this.flood(e.lsa, undefined, undefined, now);
+    if (from) this.flood(e, undefined, undefined, now);
     this.scheduleSpf(now);
   }
 
@@ -825,6 +896,11 @@ export class OspfEngine {
       return;
     }
     if (cur && ageOf(cur, now) < MAX_AGE && sameBody(cur.lsa.body, body)) return;
+    if (cur && cur.lsa.header.age < MAX_AGE && now - cur.installedAt < MIN_LS_INTERVAL) {
+      const at = cur.installedAt + MIN_LS_INTERVAL;
+      if (this.originateAt === undefined || at < this.originateAt) this.originateAt = at;
+      return;
+    }
     const sequence = cur ? (cur.lsa.header.sequence + 1) | 0 : INITIAL_SEQUENCE;
     this.install(db, area, { age: 0, options: OPTIONS, lsType, linkStateId, advertisingRouter: this.routerId!, sequence }, body, now);
   }
@@ -904,7 +980,8 @@ export class OspfEngine {
   private runSpf(now: SimTime): void {
     this.spfDueAt = undefined;
     this.lastSpfAt = now;
-    const byAddress = (addr: Ip) => [...this.ifaces.values()].find((i) => i.setup.address === addr)?.setup.name;
+    const names = new Map([...this.ifaces.values()].map((i) => [i.setup.address, i.setup.name]));
+    const byAddress = (addr: Ip) => names.get(addr);
     const intraByArea = new Map<string, SpfRoute[]>();
     const spfByArea = new Map<string, ReturnType<typeof runSpf>>();
     for (const [area, db] of this.areas) {

@@ -50,6 +50,7 @@ export class FakeOspfNetwork {
   private segments: string[][] = [];
   /** Drop every packet crossing this segment index while true (a lossy link). */
   readonly blocked = new Set<number>();
+  private segmentIndex?: Map<string, number[]>;
 
   constructor(specs: RouterSpec[], segments: string[][], options: { spfDelay?: number } = {}) {
     this.segments = segments;
@@ -116,8 +117,13 @@ export class FakeOspfNetwork {
 
   private deliver(from: string, p: OspfTransmit): void {
     const me = `${from} ${p.interface}`;
-    this.segments.forEach((seg, index) => {
-      if (!seg.includes(me) || this.blocked.has(index)) return;
+    if (!this.segmentIndex) {
+      this.segmentIndex = new Map();
+      this.segments.forEach((seg, index) => seg.forEach((end) => this.segmentIndex!.set(end, [...(this.segmentIndex!.get(end) ?? []), index])));
+    }
+    for (const index of this.segmentIndex.get(me) ?? []) {
+      const seg = this.segments[index]!;
+      if (this.blocked.has(index)) continue;
       for (const end of seg) {
         if (end === me) continue;
         const [router, ifName] = end.split(' ') as [string, string];
@@ -129,6 +135,6 @@ export class FakeOspfNetwork {
           this.drain(router);
         });
       }
-    });
+    }
   }
 }

@@ -43,6 +43,7 @@ interface Vertex {
 const ip = (s: string): Ip => parseIp(s) ?? 0;
 
 function mergeHops(a: NextHop[], b: NextHop[]): NextHop[] {
+  if (a === b) return a;
   const out = [...a];
   for (const h of b) if (!out.some((x) => x.interface === h.interface && x.address === h.address)) out.push(h);
   return out
@@ -57,13 +58,10 @@ export function runSpf(lsdb: Lsdb, self: string, interfaceByAddress: (addr: Ip) 
     const e = lsdb.get({ lsType: 1, linkStateId: rid, advertisingRouter: rid });
     return e && ageOf(e, now) < MAX_AGE ? live(e.lsa) : undefined;
   };
-  const networkLsa = (lsid: string): Lsa | undefined => {
-    // The network LSA is keyed by its DR's interface address; its advertising router is the DR.
-    for (const e of lsdb.all()) {
-      if (e.lsa.header.lsType === 2 && e.lsa.header.linkStateId === lsid && ageOf(e, now) < MAX_AGE) return e.lsa;
-    }
-    return undefined;
-  };
+  // The network LSA is keyed by its DR's interface address; its advertising router is the DR.
+  const networks = new Map<string, Lsa>();
+  for (const e of lsdb.all()) if (e.lsa.header.lsType === 2 && ageOf(e, now) < MAX_AGE) networks.set(e.lsa.header.linkStateId, e.lsa);
+  const networkLsa = (lsid: string): Lsa | undefined => networks.get(lsid);
   const links = (lsa: Lsa): RouterLink[] => (lsa.body as RouterLsaBody).links ?? [];
 
   const result: AreaSpf = { routers: new Map(), routes: [] };
@@ -90,6 +88,7 @@ export function runSpf(lsdb: Lsdb, self: string, interfaceByAddress: (addr: Ip) 
     if (V.kind === 'router') {
       for (const l of links(V.lsa)) {
         if (l.type === 1) {
+          if (tree.has(`R:${l.linkId}`)) continue;
           const w = routerLsa(l.linkId);
           if (!w) continue;
           const back = links(w).filter((x) => x.type === 1 && x.linkId === V.key);
@@ -103,6 +102,7 @@ export function runSpf(lsdb: Lsdb, self: string, interfaceByAddress: (addr: Ip) 
           }
           consider({ id: `R:${l.linkId}`, kind: 'router', key: l.linkId, lsa: w }, V.cost + l.metric, hops);
         } else if (l.type === 2) {
+          if (tree.has(`N:${l.linkId}`)) continue;
           const w = networkLsa(l.linkId);
           if (!w || w.body.kind !== 'network' || !w.body.attachedRouters.includes(V.key)) continue;
           let hops = V.nextHops;
@@ -116,6 +116,7 @@ export function runSpf(lsdb: Lsdb, self: string, interfaceByAddress: (addr: Ip) 
       }
     } else if (V.lsa.body.kind === 'network') {
       for (const rid of V.lsa.body.attachedRouters) {
+        if (tree.has(`R:${rid}`)) continue;
         const w = routerLsa(rid);
         if (!w) continue;
         const back = links(w).find((x) => x.type === 2 && x.linkId === V.key);
