@@ -7,18 +7,20 @@ import type { DeviceV1 } from '../../lab/types';
 import { ConfigEditor } from '../panel/ConfigEditor';
 import { ConfigTab } from './ConfigTab';
 import { ConsoleTab } from './ConsoleTab';
+import './device.css';
 
 export type DeviceTab = 'config' | 'console' | 'running';
 
 export const useDeviceTab = create<{ tab: DeviceTab; setTab: (tab: DeviceTab) => void }>()((set) => ({
-  tab: 'console',
+  // Running-config first: the text the lab is made of (and what the shell's tests expect).
+  tab: 'running',
   setTab: (tab) => set({ tab }),
 }));
 
 const TABS: { id: DeviceTab; label: string }[] = [
-  { id: 'console', label: 'Console' },
-  { id: 'config', label: 'Config' },
   { id: 'running', label: 'Running-config' },
+  { id: 'config', label: 'Config' },
+  { id: 'console', label: 'Console' },
 ];
 
 export function DeviceTabs({ device }: { device: DeviceV1 }) {
@@ -47,7 +49,7 @@ export function DeviceTabs({ device }: { device: DeviceV1 }) {
   else body = <ConfigEditor key={device.config} device={device} />;
 
   return (
-    <div className="device-tabs">
+    <div className={tab === 'running' ? 'device-tabs' : 'device-tabs device-tabs--wide'}>
       <div className="tabs" role="tablist" aria-label={`${device.name} views`} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -68,7 +70,7 @@ export function DeviceTabs({ device }: { device: DeviceV1 }) {
           </button>
         ))}
       </div>
-      <div className="device-tabs__panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
+      <div className="device-tabs__panel" role="tabpanel" id={`${id}-panel`}>
         {body}
       </div>
     </div>
