@@ -8,7 +8,7 @@ import { useLab } from '../state/lab-store';
 import { useSession } from '../state/session-store';
 import { deleteActions, linkDevices } from '../state/commands';
 import { DeviceIcon, KIND_LABEL } from '../canvas/icons';
-import { ConfigEditor } from './ConfigEditor';
+import { DeviceTabs } from '../device/DeviceTabs';
 
 export function DevicePanel({ device }: { device: DeviceV1 }) {
   return (
@@ -22,7 +22,7 @@ export function DevicePanel({ device }: { device: DeviceV1 }) {
       </div>
       <RenameField device={device} />
       <Ports device={device} />
-      <ConfigEditor key={device.config} device={device} />
+      <DeviceTabs device={device} />
       <button type="button" className="button button--danger" onClick={() => deleteActions([device.name], [])}>
         Delete {device.name}
       </button>
