@@ -105,3 +105,20 @@ test('by keyboard alone: add a router, link it, open a device and delete it', as
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
 });
+
+test('dark theme: switched from the header, kept across a reload, and axe-clean', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  const toggle = page.getByRole('button', { name: 'Dark' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Dark' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await device(page, 'Router R1').click();
+  await page.screenshot({ path: 'test-results/main-screen-dark.png' });
+  expect(await seriousViolations(page, 'dark theme')).toEqual([]);
+  expectCleanPage(watch);
+});

@@ -21,6 +21,7 @@ import {
 import type { DeviceKind } from '../../lab/types';
 import { useLab } from '../state/lab-store';
 import { useSession } from '../state/session-store';
+import { useTheme } from '../state/theme';
 import { addDeviceAt, deleteActions, linkDevices } from '../state/commands';
 import { DeviceNode, type DeviceFlowNode } from './DeviceNode';
 import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
@@ -42,6 +43,7 @@ export function LabCanvas() {
   const select = useSession((s) => s.select);
   const openContextMenu = useSession((s) => s.openContextMenu);
   const setViewport = useSession((s) => s.setViewport);
+  const theme = useTheme((s) => s.theme);
   const fitRequest = useSession((s) => s.fitRequest);
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
@@ -165,6 +167,7 @@ export function LabCanvas() {
       onMoveEnd={(_event, viewport) => setViewport(viewport)}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      colorMode={theme}
       connectionMode={ConnectionMode.Loose}
       connectionRadius={40}
       deleteKeyCode={DELETE_KEYS}

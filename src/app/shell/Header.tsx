@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useLab } from '../state/lab-store';
 import { FIT_OPTIONS } from '../canvas/geometry';
+import { useTheme } from '../state/theme';
 
 export function Header() {
   const title = useLab((s) => s.lab.title);
@@ -10,6 +11,8 @@ export function Header() {
   const undo = useLab((s) => s.undo);
   const redo = useLab((s) => s.redo);
   const { fitView } = useReactFlow();
+  const dark = useTheme((s) => s.theme === 'dark');
+  const toggleTheme = useTheme((s) => s.toggle);
 
   return (
     <header className="header">
@@ -30,6 +33,9 @@ export function Header() {
         <button type="button" className="button" onClick={() => void fitView({ ...FIT_OPTIONS, duration: 300 })} title="Fit the whole lab in view">
           <FitGlyph /> Fit
         </button>
+        <button type="button" className="button" onClick={toggleTheme} aria-pressed={dark} title="Switch between light and dark">
+          <ThemeGlyph /> Dark
+        </button>
       </div>
     </header>
   );
@@ -47,6 +53,14 @@ function FitGlyph() {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
       <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function ThemeGlyph() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M13.5 10A6 6 0 016 2.5a6 6 0 107.5 7.5z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
     </svg>
   );
 }
