@@ -269,3 +269,20 @@ describe('debug', () => {
     expect(con.execute('show debugging').output).toBe('');
   });
 });
+
+describe('commands the simulation ignores', () => {
+  it('accepts them, as IOS does, and shows them in running-config', () => {
+    const dev = fakeDevice(R1);
+    const con = createConsole(dev, { privileged: true });
+    con.execute('conf t');
+    expect(con.execute('no ip domain-lookup').output).toBe('');
+    expect(con.execute('service password-encryption').output).toBe('');
+    expect(con.execute('banner motd #Lab#').output).toBe('');
+    con.execute('end');
+    const run = con.execute('show run').output;
+    expect(run).toContain('hostname R1\n!\nno ip domain lookup\nservice password-encryption\nbanner motd #Lab#\n!\n');
+    con.execute('conf t');
+    con.execute('ip domain lookup');
+    expect(con.execute('do show run').output).not.toContain('domain');
+  });
+});

@@ -5,11 +5,12 @@ import { Grammar, type MatchOutcome, type RuleSpec } from './grammar/engine';
 import type { IosConfig } from './model';
 import { aclRules } from './rules/acl';
 import { modeRules, type ConfigRule } from './rules/common';
+import { inertRules } from './rules/inert';
 import { cryptoRules } from './rules/ipsec';
 import { interfaceRules } from './rules/interface';
 import { routingRules } from './rules/routing';
 
-export const CONFIG_RULES: readonly ConfigRule[] = [...modeRules('config'), ...routingRules, ...interfaceRules, ...cryptoRules, ...aclRules];
+export const CONFIG_RULES: readonly ConfigRule[] = [...modeRules('config'), ...routingRules, ...interfaceRules, ...cryptoRules, ...aclRules, ...inertRules];
 
 export const CONFIG_MODES: readonly ConfigMode[] = [
   'config',
@@ -61,3 +62,4 @@ export function applyAction(config: IosConfig, action: ConfigAction): ApplyResul
   if (!rule) return { error: `% Unknown command ${action.cmd}` };
   return rule.data!.apply(config, action) ?? {};
 }
+

@@ -127,7 +127,8 @@ export function parseConfig(text: string): ParseResult {
 
     section = undefined;
     const r = resolveConfigLine('config', {}, trimmed);
-    if (!r.ok || r.action.cmd === 'mode.do') {
+    // Inert commands (no ip domain lookup, banner ...) stay file lines the model does not know.
+    if (!r.ok || r.action.cmd === 'mode.do' || r.action.cmd.startsWith('inert.')) {
       keepUnknown(lineNo, raw, indent, trimmed);
       continue;
     }
