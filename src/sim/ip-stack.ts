@@ -77,7 +77,7 @@ export function receiveFrame(dev: Device, ifaceName: string, frame: Uint8Array, 
     dev.trace({ point: 'Drop', packetId: pid, ingress: ifaceName, decision: `dropped: frame for ${e.dst} is not addressed to ${ifaceName}`, protocol: frameProtocolLabel(frame), before: frame });
     return;
   }
-  dev.trace({ point: 'Rx', packetId: pid, ingress: ifaceName, decision: `received on ${ifaceName}`, protocol: frameProtocolLabel(frame), before: frame });
+  dev.trace({ point: 'Rx', packetId: pid, ingress: ifaceName, decision: `received on ${ifaceName}`, protocol: frameProtocolLabel(frame), link: dev.net.linkOf(dev.name, ifaceName)?.label, before: frame });
   if (e.etherType === EtherType.ARP) return receiveArp(dev, iface, e.payload, pid);
   if (e.etherType !== EtherType.IPv4) return drop(dev, pid, `EtherType 0x${e.etherType.toString(16)} is not handled`, undefined, { ingress: ifaceName });
   const ipr = parseIpv4(e.payload);

@@ -33,7 +33,8 @@ export interface TraceRecord {
   decision: string;
   /** Label of the outermost encapsulation: "ARP", "ICMP", "GRE", "ESP", "UDP", "OSPF", "IPv4". */
   protocol: string;
-  /** Link label for Tx records: "R1 GigabitEthernet1 - R2 GigabitEthernet1". */
+  /** Link label for Tx and Rx records: "R1 GigabitEthernet1 - R2 GigabitEthernet1" (the Tx and the
+   * Rx of one frame share packetId and link: the frame is on the wire between their times). */
   link?: string;
   /** Bytes before the step (an IP packet or an Ethernet frame). */
   before?: Uint8Array;
