@@ -1,4 +1,5 @@
 // The app shell: header on top, palette on the left, the canvas in the middle, details on the right.
+import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Header } from './shell/Header';
 import { Palette } from './shell/Palette';
@@ -8,6 +9,10 @@ import { ContextMenu } from './shell/ContextMenu';
 import { LabCanvas } from './canvas/LabCanvas';
 import { SidePanel } from './panel/SidePanel';
 import { useUndoRedoKeys } from './keyboard';
+import { PacketLayer } from './playback/PacketLayer';
+
+// Traffic, playback, event list and inspector: loaded after the first paint.
+const PacketDock = lazy(() => import('./playback/PacketDock'));
 
 export function App() {
   useUndoRedoKeys();
@@ -20,8 +25,12 @@ export function App() {
           <Notices />
           <EmptyHint />
           <LabCanvas />
+          <PacketLayer />
         </main>
         <SidePanel />
+        <Suspense fallback={null}>
+          <PacketDock />
+        </Suspense>
         <ContextMenu />
       </div>
     </ReactFlowProvider>
