@@ -41,6 +41,8 @@ export class IkeEngine extends QuickModeEngine {
     return [...this.sas.values()].map((p) => ({
       dst: p.role === 'I' ? p.peerIp : p.localIp,
       src: p.role === 'I' ? p.localIp : p.peerIp,
+      local: p.localIp,
+      remote: p.peerIp,
       state: showState(p.state),
       connId: p.connId,
       status: p.deletedAt !== undefined ? 'ACTIVE (deleted)' : 'ACTIVE',
@@ -737,4 +739,4 @@ function ciscoVendorIds(): IsakmpPayload[] {
 
 
 
-export { formatShowCryptoIsakmpSa } from './ios-text';
+export { formatShowCryptoIsakmpSa, formatShowCryptoIsakmpSaDetail } from './ios-text';

@@ -90,10 +90,30 @@ function lifeVpi(v: number): string {
   return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].map((b) => `0x${b.toString(16)}`).join(' ');
 }
 
-/** Renders `show crypto isakmp sa` as IOS 15 prints it. */
+/** Renders `show crypto isakmp sa` as IOS 15 prints it (columns as in the reference output). */
 export function formatShowCryptoIsakmpSa(rows: readonly IsakmpSaRow[]): string {
   const lines = ['IPv4 Crypto ISAKMP SA', 'dst             src             state          conn-id status'];
   for (const r of rows) lines.push(`${ip(r.dst).padEnd(16)}${ip(r.src).padEnd(16)}${r.state.padEnd(15)}${String(r.connId).padStart(7)} ${r.status}`);
-  lines.push('', 'IPv6 Crypto ISAKMP SA', '');
+  lines.push('         ', 'IPv6 Crypto ISAKMP SA', '');
+  return lines.join('\n');
+}
+
+/**
+ * Renders `show crypto isakmp sa detail`. Capabilities: D (dead peer detection, both ends send
+ * the DPD vendor ID), N (NAT-traversal in use). Lifetime is what is left of the ISAKMP SA.
+ */
+export function formatShowCryptoIsakmpSaDetail(rows: readonly IsakmpSaRow[]): string {
+  const lines = ['IPv4 Crypto ISAKMP SA', ' ', 'C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH Lifetime Cap.', ' '];
+  for (const r of rows) {
+    const left = r.remainingSeconds;
+    const life = [Math.floor(left / 3600), Math.floor(left / 60) % 60, left % 60].map((n) => String(n).padStart(2, '0')).join(':');
+    const cap = `D${r.natT ? 'N' : ''}`.padEnd(3);
+    lines.push(
+      `${String(r.connId).padEnd(6)}${ip(r.local).padEnd(16)}${ip(r.remote).padEnd(23)}ACTIVE ${r.encryption.padEnd(5)}${r.hash.padEnd(7)}${r.auth.padEnd(5)}${String(r.group ?? '').padEnd(3)}${life} ${cap}`,
+      `       Engine-id:Conn-id =  SW:${r.connId}`,
+      ' ',
+    );
+  }
+  lines.push('IPv6 Crypto ISAKMP SA', '');
   return lines.join('\n');
 }

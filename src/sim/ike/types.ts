@@ -166,8 +166,13 @@ export interface IkeOutput {
 
 /** One line of `show crypto isakmp sa`. */
 export interface IsakmpSaRow {
+  /** The responder's address (IOS prints the SA in the initiator -> responder direction). */
   dst: Ip;
+  /** The initiator's address. */
   src: Ip;
+  /** This router's address and the peer's, for `show crypto isakmp sa detail`. */
+  local: Ip;
+  remote: Ip;
   state: 'MM_NO_STATE' | 'MM_SA_SETUP' | 'MM_KEY_EXCH' | 'QM_IDLE';
   connId: number;
   status: 'ACTIVE' | 'ACTIVE (deleted)';
