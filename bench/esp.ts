@@ -10,37 +10,30 @@ import { espPlaintextLength } from '../src/wire/esp';
 import { espDecapsulate, espEncapsulate } from '../src/sim/ipsec/esp-process';
 import { icmpPacket, saPair } from '../src/sim/ipsec/fixtures/packets';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const ROUND_MS = 150;
-
-/** Calls `fn` for about ROUND_MS and returns calls per second. */
-function rate(fn: () => void): number {
-  let n = 0;
-  const start = performance.now();
-  const stop = start + ROUND_MS;
-  let now = start;
-  while (now < stop) {
-    for (let i = 0; i < 16; i++) fn();
-    n += 16;
-    now = performance.now();
-  }
-  return (n * 1000) / (now - start);
-}
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const BATCH = 32;
 
 /**
- * Alternates the two measurements in short rounds and keeps each one's best round: on a shared
- * machine other processes only ever slow a round down, so the best is the least disturbed, and
- * alternating exposes both to the same conditions.
+ * Rates of `a` and `b` in calls per second, measured interleaved in small batches over the same
+ * SECONDS: on a shared machine a slow moment hits both alike, so their ratio stays meaningful
+ * even when the absolute figures wobble.
  */
 function compare(a: () => void, b: () => void): [number, number] {
-  for (let i = 0; i < 3000; i++) { a(); b(); } // warm-up: let the JIT settle on both
-  let bestA = 0;
-  let bestB = 0;
-  for (let r = 0; r < ROUNDS; r++) {
-    bestA = Math.max(bestA, rate(a));
-    bestB = Math.max(bestB, rate(b));
+  for (let i = 0; i < 2000; i++) { a(); b(); } // warm-up: let the JIT settle on both
+  let timeA = 0;
+  let timeB = 0;
+  let n = 0;
+  const stop = performance.now() + SECONDS * 1000;
+  while (performance.now() < stop) {
+    let t = performance.now();
+    for (let i = 0; i < BATCH; i++) a();
+    timeA += performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < BATCH; i++) b();
+    timeB += performance.now() - t;
+    n += BATCH;
   }
-  return [bestA, bestB];
+  return [(n * 1000) / timeA, (n * 1000) / timeB];
 }
 
 function espRoundTrip(pair: ReturnType<typeof saPair>, size: number): () => void {
@@ -83,7 +76,7 @@ function bareRoundTrip(pair: ReturnType<typeof saPair>, size: number): () => voi
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
 
-console.log(`ESP encapsulate + decapsulate round trips per second (tunnel mode; best of ${ROUNDS} alternating ${ROUND_MS} ms rounds)`);
+console.log(`ESP encapsulate + decapsulate round trips per second (tunnel mode; ${SECONDS} s each, interleaved in batches of ${BATCH})`);
 console.log(`${'suite'.padEnd(26)}${'bytes'.padStart(6)}${'ESP/s'.padStart(12)}${'bare/s'.padStart(12)}${'ratio'.padStart(8)}`);
 for (const [label, cipher, integrity] of [
   ['esp-aes esp-sha-hmac', 'esp-aes', 'esp-sha-hmac'],
