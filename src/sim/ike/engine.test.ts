@@ -54,6 +54,8 @@ describe('IKEv1 main mode + quick mode between two engines', () => {
     expect(logText(net, R1)).toContain('ISAKMP:(0):Old State = IKE_READY  New State = IKE_I_MM1');
     expect(logText(net, R1)).toContain('Old State = IKE_QM_I_QM1  New State = IKE_QM_PHASE2_COMPLETE');
     expect(logText(net, R2)).toContain('atts are acceptable');
+    const ipsecDebug = net.logs.get(R1)!.filter((l) => l.facility === 'ipsec');
+    expect(ipsecDebug.map((l) => l.text.split(':')[0])).toEqual(['IPSEC(sa_request)', 'IPSEC(initialize_sas)', 'IPSEC(create_sa)', 'IPSEC(initialize_sas)', 'IPSEC(create_sa)']);
     expect(net.events.get(R1)!.map((e) => e.type)).toEqual(['isakmp-up', 'ipsec-up']);
     expect(net.events.get(R2)!.map((e) => e.type)).toEqual(['isakmp-up', 'ipsec-up']);
     expect(formatShowCryptoIsakmpSa(rowsA)).toContain('10.0.23.3       10.0.12.1       QM_IDLE           1001 ACTIVE');

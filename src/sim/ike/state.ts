@@ -100,7 +100,7 @@ export class Out implements IkeOutput {
   logs: IkeLog[] = [];
   events: IkeEvent[] = [];
   debug(text: string): void {
-    this.logs.push({ kind: 'debug', text });
+    this.logs.push({ kind: 'debug', facility: text.startsWith('IPSEC') ? 'ipsec' : 'isakmp', text });
   }
   syslog(text: string): void {
     this.logs.push({ kind: 'syslog', text });

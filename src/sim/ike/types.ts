@@ -103,6 +103,9 @@ export interface IkeDatagram {
 export interface IkeLog {
   /** 'debug': `debug crypto isakmp` / `debug crypto ipsec` output; 'syslog': a %CRYPTO message. */
   kind: 'debug' | 'syslog';
+  /** For debug lines: shown under `debug crypto isakmp` or `debug crypto ipsec`. */
+  facility?: 'isakmp' | 'ipsec';
+  /** One message; IOS multi-line debug entries (IPSEC(sa_request) ...) contain newlines. */
   text: string;
 }
 
