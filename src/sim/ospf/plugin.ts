@@ -1,0 +1,162 @@
+// OSPF as a simulation plugin (extensions.ts): one OspfEngine per `router ospf N` of a device,
+// fed with protocol-89 packets (224.0.0.5 and 224.0.0.6 joined), interface state changes and
+// config changes; its packets leave with device.sendIp (TTL 1, precedence 6 as IOS sends them,
+// out of the named interface), its log lines go to the device log, its routes to the RIB as the
+// "ospf" route source, and its timers run on the network scheduler.
+import type { Device } from '../device';
+import type { IpDelivery, SimPlugin } from '../extensions';
+import type { EventHandle } from '../scheduler';
+import { formatIp, ip } from '../addr';
+import { OspfEngine, type OspfNeighborRow, type OspfProtocolInfo } from './engine';
+import type { OspfLinkState } from './config';
+
+const OSPF = 89;
+/** IOS sends OSPF with IP precedence 6 (internetwork control): ToS byte 0xC0. */
+const OSPF_TOS = 0xc0;
+
+/** The OSPF processes of one device. */
+export class OspfRuntime {
+  readonly engines = new Map<number, OspfEngine>();
+  private timer?: EventHandle;
+  private busy = false;
+  private again = false;
+
+  constructor(readonly device: Device) {
+    device.joinGroup(ip('224.0.0.5'));
+    device.joinGroup(ip('224.0.0.6'));
+    device.setProtocolHandler(OSPF, (d) => this.receive(d));
+    device.onInterfaceChange(() => this.linksChanged());
+    device.onConfigChange(() => this.configChanged());
+    this.configChanged();
+  }
+
+  private links(): OspfLinkState[] {
+    return this.device.interfaceList().map((i) => ({ name: i.name, up: i.usable, mtu: this.device.ipMtu(i) }));
+  }
+
+  private configChanged(): void {
+    const now = this.device.now;
+    const wanted = new Set(this.device.config.ipRouting ? this.device.config.ospf.map((p) => p.processId) : []);
+    for (const id of [...this.engines.keys()]) {
+      if (!wanted.has(id)) {
+        // `no router ospf N`: its neighbours go down with it.
+        const e = this.engines.get(id)!;
+        e.setLinks([], now);
+        this.engines.delete(id);
+        this.flush(e);
+      }
+    }
+    for (const id of wanted) {
+      let e = this.engines.get(id);
+      if (!e) {
+        e = new OspfEngine(this.device.config, id);
+        this.engines.set(id, e);
+        e.setLinks(this.links(), now);
+      } else e.configure(this.device.config, now);
+    }
+    this.drainAll();
+  }
+
+  private linksChanged(): void {
+    const links = this.links();
+    for (const e of this.engines.values()) e.setLinks(links, this.device.now);
+    this.drainAll();
+  }
+
+  private receive(d: IpDelivery): void {
+    const src = ip(d.ip.src);
+    const dst = ip(d.ip.dst);
+    for (const e of this.engines.values()) {
+      e.receive(d.ingress, src, dst, d.ip.payload, this.device.now);
+      const out = e.takeOutput();
+      // What the engine said about this packet (ignored hello and why, ...) goes in the trace.
+      for (const note of out.notes) this.device.trace({ point: 'Deliver', packetId: d.packetId, ingress: d.ingress, decision: note, protocol: 'OSPF' });
+      this.apply(out);
+    }
+    this.drainAll();
+  }
+
+  private apply(out: ReturnType<OspfEngine['takeOutput']>): void {
+    for (const p of out.packets) {
+      this.device.sendIp({
+        dst: p.dst,
+        src: p.src,
+        protocol: OSPF,
+        payload: p.payload,
+        ttl: p.ttl,
+        tos: OSPF_TOS,
+        egress: p.interface,
+        decision: `OSPF ${p.kind} to ${formatIp(p.dst)} out ${p.interface}`,
+      });
+    }
+    for (const line of out.logs) this.device.log(line);
+    if (out.routesChanged) this.pushRoutes();
+  }
+
+  private pushRoutes(): void {
+    const routes = [...this.engines.values()].flatMap((e) => e.routes());
+    this.device.setRouteSource('ospf', routes);
+  }
+
+  private flush(e: OspfEngine): void {
+    this.apply(e.takeOutput());
+    this.pushRoutes();
+  }
+
+  /** Sends what every engine produced and re-arms the timer; re-entrant calls are folded in. */
+  private drainAll(): void {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    try {
+      do {
+        this.again = false;
+        for (const e of this.engines.values()) this.apply(e.takeOutput());
+      } while (this.again);
+    } finally {
+      this.busy = false;
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    let at: number | undefined;
+    for (const e of this.engines.values()) {
+      const t = e.nextWakeup();
+      if (t !== undefined && (at === undefined || t < at)) at = t;
+    }
+    if (at === undefined) return;
+    this.timer = this.device.net.scheduler.at(at, `${this.device.name} OSPF timers`, () => {
+      this.timer = undefined;
+      for (const e of this.engines.values()) e.tick(this.device.now);
+      this.drainAll();
+    });
+  }
+
+  neighbors(): OspfNeighborRow[] {
+    return [...this.engines.values()].flatMap((e) => e.neighbors(this.device.now));
+  }
+
+  protocols(): OspfProtocolInfo[] {
+    return [...this.engines.values()].map((e) => e.protocolInfo(this.device.now));
+  }
+}
+
+const runtimes = new WeakMap<Device, OspfRuntime>();
+
+/** The OSPF runtime of a device (console queries: show ip ospf neighbor, show ip protocols). */
+export function ospfOf(device: Device): OspfRuntime | undefined {
+  return runtimes.get(device);
+}
+
+export const ospfPlugin: SimPlugin = {
+  name: 'ospf',
+  attach(device) {
+    if (device.kind === 'host') return;
+    runtimes.set(device, new OspfRuntime(device));
+  },
+};
