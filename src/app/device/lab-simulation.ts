@@ -70,7 +70,7 @@ export class LabSimulation {
   }
 
   private rebuild(lab: LabV1, topology: string): void {
-    const net = Network.fromLab(lab, { parseConfig: (text) => parseConfig(text).config });
+    const net = buildLabNetwork(lab);
     net.converge();
     // Boot messages were printed before anyone opened a console (the CLI drops them too).
     for (const d of net.devices.values()) d.drainConsole();
@@ -80,6 +80,11 @@ export class LabSimulation {
     this.applied = new Map(lab.devices.map((d) => [d.name, d.config]));
     this.lastWall = this.wallClock();
   }
+}
+
+/** The engine's network of a lab, built the way the CLI builds it (src/cli/run.ts buildLabNetwork). */
+export function buildLabNetwork(lab: LabV1): Network {
+  return Network.fromLab(lab, { parseConfig: (text) => parseConfig(text).config });
 }
 
 /** What forces a rebuild: the devices (name, kind), the links and the seed; not positions or configs. */
