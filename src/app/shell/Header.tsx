@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useLab } from '../state/lab-store';
 import { FIT_OPTIONS } from '../canvas/geometry';
 import { useTheme } from '../state/theme';
+import { ExportButton } from '../export/ExportDialog';
 
 export function Header() {
   const title = useLab((s) => s.lab.title);
@@ -36,6 +37,7 @@ export function Header() {
         <button type="button" className="button" onClick={toggleTheme} aria-pressed={dark} title="Switch between light and dark">
           <ThemeGlyph /> Dark
         </button>
+        <ExportButton />
       </div>
     </header>
   );
