@@ -6,7 +6,7 @@ import { dissectEspWith, emitEspPlaintext, espPlaintextLength, parseEsp, writeEs
 import { dissectFrame } from '../../wire/registry';
 import { emitIpv4 } from '../../wire/ipv4';
 import { espDissectHints, type EspSa } from './sa';
-import { espDecapsulate, espEncapsulate, espSpiOf } from './esp-process';
+import { espDecapsulate, espEncapsulate, espPeek, espSpiOf } from './esp-process';
 import { icmpPacket, saPair, type TestSaOptions } from './fixtures/packets';
 
 const must = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
@@ -212,5 +212,24 @@ describe('dissecting our ESP with the SA known', () => {
       ['ESP ICV', 164, 16],
     ]);
     expect(esp.authenticated).toEqual([{ offset: 28, length: 136 }]);
+  });
+});
+
+describe('espPeek (the inspector\'s view)', () => {
+  it('decrypts without moving the window or the counters, and says where things are', () => {
+    const { out, in: rx } = saPair({ natT: true });
+    const inner = icmpPacket(100);
+    const enc = must(espEncapsulate(out, inner));
+    const peek = must(espPeek(rx, enc.packet));
+    expect(peek.packet).toEqual(inner);
+    expect([peek.espOffset, peek.padLength, peek.nextHeader, peek.sequence]).toEqual([28, 10, 4, 1]);
+    expect(peek.plaintext.length).toBe(112);
+    expect(rx.replay!.highest).toBe(0);
+    expect(rx.counters.decapsulated).toBe(0);
+    must(espDecapsulate(rx, enc.packet));
+    expect(must(espPeek(rx, enc.packet)).packet).toEqual(inner); // a replay, but peeking is fine
+    enc.packet[enc.packet.length - 1]! ^= 1;
+    expect(espPeek(rx, enc.packet)).toEqual({ ok: false, reason: 'ICV mismatch', sequence: 1 });
+    expect(rx.counters.icvFailures).toBe(0);
   });
 });

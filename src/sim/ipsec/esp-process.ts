@@ -133,10 +133,40 @@ function espBytesOf(outer: Uint8Array): { ok: true; esp: Uint8Array; headerLengt
  * moves only after the ICV verified.
  */
 export function espDecapsulate(sa: EspSa, outer: Uint8Array): DecapsulateResult {
-  const fail = (reason: string, sequence?: number, kind: 'icv' | 'replay' | 'other' = 'other'): DecapsulateResult => {
-    if (kind === 'icv') sa.counters.icvFailures++;
-    else if (kind === 'replay') sa.counters.replayFailures++;
-    else sa.counters.otherFailures++;
+  const r = decapsulate(sa, outer, true);
+  if (r.ok) return { ok: true, packet: r.packet, nextHeader: r.nextHeader, sequence: r.sequence };
+  return r;
+}
+
+export type EspPeekResult =
+  | {
+      ok: true;
+      packet: Uint8Array;
+      nextHeader: number;
+      sequence: number;
+      /** Where ESP starts in the outer packet. */
+      espOffset: number;
+      /** Decrypted payload + padding + pad length + next header, as it sits after the IV. */
+      plaintext: Uint8Array;
+      padLength: number;
+    }
+  | { ok: false; reason: string; sequence?: number };
+
+/**
+ * What the receiver would decrypt, for the inspector: ICV checked, plaintext and trailer, the
+ * inner packet; but no anti-replay check and no change to the SA (window, counters).
+ */
+export function espPeek(sa: EspSa, outer: Uint8Array): EspPeekResult {
+  return decapsulate(sa, outer, false);
+}
+
+function decapsulate(sa: EspSa, outer: Uint8Array, live: boolean): EspPeekResult {
+  const fail = (reason: string, sequence?: number, kind: 'icv' | 'replay' | 'other' = 'other'): EspPeekResult => {
+    if (live) {
+      if (kind === 'icv') sa.counters.icvFailures++;
+      else if (kind === 'replay') sa.counters.replayFailures++;
+      else sa.counters.otherFailures++;
+    }
     return sequence === undefined ? { ok: false, reason } : { ok: false, reason, sequence };
   };
   const found = espBytesOf(outer);
@@ -145,16 +175,16 @@ export function espDecapsulate(sa: EspSa, outer: Uint8Array): DecapsulateResult 
   if (!header.ok) return fail(header.error);
   const { spi, sequence } = header.value;
   if (spi !== sa.spi) return fail(`SPI 0x${hex32(spi)} is not this SA's (0x${hex32(sa.spi)})`, sequence);
-  if (sa.replay) {
+  if (live && sa.replay) {
     const check = sa.replay.check(sequence);
     if (!check.ok) return fail(check.reason, sequence, 'replay');
   }
   const opened = sa.suite.open(found.esp);
   if (!opened.ok) return fail(opened.reason, sequence, opened.reason === 'ICV mismatch' ? 'icv' : 'other');
-  sa.replay?.accept(sequence);
+  if (live) sa.replay?.accept(sequence);
   const trailer = parseEspPlaintext(opened.plaintext);
   if (!trailer.ok) return fail(trailer.error, sequence);
-  const { payload, nextHeader } = trailer.value;
+  const { payload, nextHeader, padLength } = trailer.value;
 
   let packet: Uint8Array;
   if (sa.mode === 'tunnel') {
@@ -167,9 +197,12 @@ export function espDecapsulate(sa: EspSa, outer: Uint8Array): DecapsulateResult 
   } else {
     packet = rebuildTransport(outer.subarray(0, found.headerLength), nextHeader, payload);
   }
-  sa.counters.decapsulated++;
-  sa.counters.bytesIn += payload.length;
-  return { ok: true, packet, nextHeader, sequence };
+  if (live) {
+    sa.counters.decapsulated++;
+    sa.counters.bytesIn += payload.length;
+  }
+  const espOffset = found.esp.byteOffset - outer.byteOffset;
+  return { ok: true, packet, nextHeader, sequence, espOffset, plaintext: opened.plaintext, padLength };
 }
 
 /** Transport mode inbound: the received header, with the original protocol, length and checksum. */
