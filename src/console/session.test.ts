@@ -200,7 +200,7 @@ access-list 101 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255
     for (const line of text.split('\n')) {
       if (!line.trim() || line.startsWith('!')) continue;
       // Typed at the console, a top-level line leaves any sub-mode (IOS falls through).
-      const out = con.execute(line.trim()).output;
+      const out = con.execute(line.trim()).output.replace(/^% NOTE: This new crypto map will remain disabled until a peer\n {8}and a valid access list have been configured\.\n/m, '');
       expect(out, line).toBe('');
     }
     con.execute('end');
@@ -284,5 +284,20 @@ describe('commands the simulation ignores', () => {
     con.execute('conf t');
     con.execute('ip domain lookup');
     expect(con.execute('do show run').output).not.toContain('domain');
+  });
+});
+
+describe('interactive refusals', () => {
+  it('refuses an overlapping address and warns about a new crypto map', () => {
+    const dev = fakeDevice(R1);
+    const con = createConsole(dev, { privileged: true });
+    con.execute('conf t');
+    con.execute('int gi3');
+    expect(con.execute('ip address 10.1.1.5 255.255.255.0').output).toBe('% 10.1.1.0 overlaps with GigabitEthernet2\n');
+    expect(dev.config().interfaces.find((i) => i.name === 'GigabitEthernet3')!.ipAddress).toBeUndefined();
+    con.execute('exit');
+    expect(con.execute('crypto map M 10 ipsec-isakmp').output).toBe('% NOTE: This new crypto map will remain disabled until a peer\n        and a valid access list have been configured.\n');
+    con.execute('exit');
+    expect(con.execute('crypto map M 10 ipsec-isakmp').output).toBe('');
   });
 });

@@ -2,6 +2,7 @@
 // shared grammar), `?` help, Tab completion, history, and IOS's error messages. A transcript
 // line is PROMPT + line + "\n" + output, exactly as the app shows it.
 import {
+  checkAction,
   configGrammar,
   resolveConfigLine,
   tokenizeLine,
@@ -168,6 +169,8 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
         return runExec(line, promptLen, tokens[1]?.start ?? line.length);
       }
     }
+    const refused = checkAction(device.config(), action);
+    if (refused) return `${refused}\n`;
     const res = device.configure(action);
     const out: string[] = [];
     if (res.notes) out.push(...res.notes);

@@ -7,7 +7,7 @@ import { aclRules } from './rules/acl';
 import { modeRules, type ConfigRule } from './rules/common';
 import { inertRules } from './rules/inert';
 import { cryptoRules } from './rules/ipsec';
-import { interfaceRules } from './rules/interface';
+import { interfaceRules, overlapping } from './rules/interface';
 import { routingRules } from './rules/routing';
 
 export const CONFIG_RULES: readonly ConfigRule[] = [...modeRules('config'), ...routingRules, ...interfaceRules, ...cryptoRules, ...aclRules, ...inertRules];
@@ -63,3 +63,15 @@ export function applyAction(config: IosConfig, action: ConfigAction): ApplyResul
   return rule.data!.apply(config, action) ?? {};
 }
 
+
+/**
+ * What IOS refuses when a command is typed (it accepts the same line in a startup config and
+ * complains at boot): an interface address overlapping another interface's subnet, a bad mask.
+ * The console checks before applying; files go through validateConfig instead.
+ */
+export function checkAction(config: IosConfig, action: ConfigAction): string | undefined {
+  if (action.cmd === 'if.ip-address' && !action.no && action.args.address && action.args.mask) {
+    return overlapping(config, action.context.interface!, action.args.address, action.args.mask);
+  }
+  return undefined;
+}

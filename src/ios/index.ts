@@ -4,7 +4,7 @@ export * from './model';
 export * from './actions';
 export { parseConfig, sectionExtra, groupOfCommand, type ParseResult, type UnsupportedLine, type ParseError } from './parse';
 export { renderConfig, interfaceBlock, transformsText } from './render';
-export { CONFIG_MODES, CONFIG_RULES, applyAction, configGrammar, resolveConfigLine, ruleFor, type ResolveOutcome } from './config-grammar';
+export { CONFIG_MODES, CONFIG_RULES, applyAction, checkAction, configGrammar, resolveConfigLine, ruleFor, type ResolveOutcome } from './config-grammar';
 export { Grammar, tokenizeLine, isIpv4, type RuleSpec, type MatchOutcome, type HelpEntry, type Token } from './grammar/engine';
 export { compileSyntax, paramLabel, type ParamType, type Element } from './grammar/syntax';
 export * from './interface-names';

@@ -1,8 +1,31 @@
 // `interface X` and its sub-mode (config-if).
-import type { OspfNetworkType, TunnelMode } from '../model';
+import type { IosConfig, OspfNetworkType, TunnelMode } from '../model';
 import { ctxInterface, getInterface, modeRules, num, rule, type ConfigRule } from './common';
 
 const M = 'config-if' as const;
+
+const num32 = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+
+/** IOS refuses an address whose subnet overlaps another interface's: `% 10.1.1.0 overlaps with Gi2`. */
+export function overlapping(c: IosConfig, self: string, address: string, mask: string): string | undefined {
+  const inv = ~num32(mask) >>> 0;
+  if ((inv & (inv + 1)) !== 0) return `Bad mask 0x${num32(mask).toString(16).toUpperCase()} for address ${address}`;
+  const m = num32(mask);
+  const net = (num32(address) & m) >>> 0;
+  for (const other of c.interfaces) {
+    if (other.name === self) continue;
+    for (const o of [...(other.ipAddress ? [other.ipAddress] : []), ...other.secondaryAddresses]) {
+      const om = num32(o.mask);
+      const onet = (num32(o.address) & om) >>> 0;
+      const wider = (m & om) >>> 0;
+      if ((net & wider) >>> 0 === (onet & wider) >>> 0) {
+        const shown = [24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.');
+        return `% ${shown} overlaps with ${other.name}`;
+      }
+    }
+  }
+  return undefined;
+}
 
 export const interfaceRules: ConfigRule[] = [
   rule(

@@ -431,6 +431,7 @@ export const cryptoRules: ConfigRule[] = [
         return;
       }
       let entry = maps.find((m) => m.name === a.args.map && m.seq === seq);
+      const created = !entry;
       if (!entry) {
         entry = { name: a.args.map!, seq, peers: [], lifetime: {}, transformSets: [], extra: [] };
         // Entries of one map stay together, by sequence number, in the order maps first appear.
@@ -443,7 +444,9 @@ export const cryptoRules: ConfigRule[] = [
         entry.dynamicMap = a.args.dynamic;
         return;
       }
-      return { enter: { mode: 'config-crypto-map', context: { map: entry.name, seq: String(seq) } } };
+      const enter = { mode: 'config-crypto-map' as const, context: { map: entry.name, seq: String(seq) } };
+      // IOS warns when it creates an entry: it does nothing until it has a peer and an ACL.
+      return created ? { enter, notes: ['% NOTE: This new crypto map will remain disabled until a peer', '        and a valid access list have been configured.'] } : { enter };
     },
     { noMin: 3, help: { map: 'Enter a crypto map', seq: 'Sequence to insert into crypto map entry', 'ipsec-isakmp': 'IPSEC w/ISAKMP', dynamic: 'Enable dynamic crypto map support' } },
   ),
