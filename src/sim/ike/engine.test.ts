@@ -201,6 +201,7 @@ describe('failures a learner can cause', () => {
     net.run(2 * SECOND);
     expect(net.wire).toEqual([]);
     expect(logText(net, R1)).toContain('ISAKMP:(0):No pre-shared key with 10.0.23.3!');
+    expect(net.logs.get(R1)!.filter((l) => l.kind === 'syslog').map((l) => l.text)).toEqual(['%CRYPTO-4-IKMP_NO_PRESHARED_KEY: Preshared key for remote peer at 10.0.23.3 is missing']);
     expect(failures(net.events.get(R1)!)[0]!.kind).toBe('no-key');
     expect(a.isakmpSas(net.now)).toEqual([]);
   });

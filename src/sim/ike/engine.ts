@@ -273,6 +273,7 @@ export class IkeEngine extends QuickModeEngine {
     out.debug(`ISAKMP: Created a peer struct for ${ip(peer)}, peer port ${IKE_PORT}`);
     if (!key) {
       out.debug(`ISAKMP:(0):No pre-shared key with ${ip(peer)}!`);
+      out.syslog(`%CRYPTO-4-IKMP_NO_PRESHARED_KEY: Preshared key for remote peer at ${ip(peer)} is missing`);
       out.debug(`ISAKMP:(0): No Cert or pre-shared address key.`);
       out.debug(`ISAKMP:(0): construct_initial_message: Can not start Main mode`);
       out.debug(`ISAKMP: Unlocking peer struct for isakmp_initiator`);
@@ -330,6 +331,7 @@ export class IkeEngine extends QuickModeEngine {
       p1.psk = new TextEncoder().encode(key.key);
     } else {
       out.debug(`ISAKMP:(0):No pre-shared key with ${ip(d.srcIp)}!`);
+      out.syslog(`%CRYPTO-4-IKMP_NO_PRESHARED_KEY: Preshared key for remote peer at ${ip(d.srcIp)} is missing`);
     }
     const { choice, checks } = choosePhase1(sa, this.config.policies, key !== undefined);
     for (const c of checks) for (const line of phase1CheckLines(c, sa.proposals[0]?.transforms.length ?? 0)) out.debug(line);
