@@ -11,3 +11,5 @@ export * from './interface-names';
 export { parseAclEntry, aclEntryText, numberedAclKind, portText } from './acl';
 export { parseTransforms } from './rules/ipsec';
 export { validateConfig, type ConfigProblem } from './validate';
+/** Finds or creates an interface, inserting a new one where running-config lists it. */
+export { getInterface as ensureInterface } from './rules/common';
