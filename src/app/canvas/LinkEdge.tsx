@@ -5,7 +5,8 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { deviceBox, linkGeometry, type Point } from './geometry';
 
-export type LinkEdgeData = { aLabel: string; bLabel: string };
+/** `offset` sets parallel links between the same two devices apart (see parallelOffset). */
+export type LinkEdgeData = { aLabel: string; bLabel: string; offset: number };
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
 function boxOf(node: InternalNode | undefined) {
@@ -17,7 +18,7 @@ const labelStyle = (p: Point) => ({ transform: `translate(-50%, -50%) translate(
 function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
   const a = boxOf(useInternalNode(source));
   const b = boxOf(useInternalNode(target));
-  const geometry = a && b ? linkGeometry(a, b) : null;
+  const geometry = a && b && data ? linkGeometry(a, b, data.offset) : null;
   if (!geometry || !data) return null;
   const { start, end, startLabel, endLabel } = geometry;
 

@@ -4,6 +4,7 @@
 import { shortInterfaceName, splitEndpoint } from '../../lab/names';
 import type { DeviceV1, LabV1 } from '../../lab/types';
 import { KIND_LABEL } from './icons';
+import { parallelOffset } from './geometry';
 import type { DeviceFlowNode } from './DeviceNode';
 import type { LinkFlowEdge } from './LinkEdge';
 import type { TunnelFlowEdge } from './TunnelEdge';
@@ -45,11 +46,25 @@ export function syncNodes(previous: DeviceFlowNode[], devices: DeviceV1[], selec
 export const linkEdgeId = (index: number): string => `link-${index}`;
 
 export function toEdges(lab: LabV1, selectedLink: number | null): LinkFlowEdge[] {
+  // Links between the same two devices are drawn side by side rather than on top of each other.
+  const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+  const pairCount = new Map<string, number>();
+  for (const link of lab.links) {
+    const key = pairKey(splitEndpoint(link.a)?.device ?? '', splitEndpoint(link.b)?.device ?? '');
+    pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+  }
+  const pairSeen = new Map<string, number>();
+
   const edges: LinkFlowEdge[] = [];
   lab.links.forEach((link, index) => {
     const a = splitEndpoint(link.a);
     const b = splitEndpoint(link.b);
     if (!a || !b) return;
+    const key = pairKey(a.device, b.device);
+    const nth = pairSeen.get(key) ?? 0;
+    pairSeen.set(key, nth + 1);
+    // The offset is measured from a's side; flip it for links written b-to-a so they agree.
+    const offset = parallelOffset(nth, pairCount.get(key) ?? 1) * (a.device < b.device ? 1 : -1);
     edges.push({
       id: linkEdgeId(index),
       type: 'link',
@@ -59,7 +74,7 @@ export function toEdges(lab: LabV1, selectedLink: number | null): LinkFlowEdge[]
       targetHandle: 'drop',
       selected: index === selectedLink,
       ariaLabel: `Link from ${a.device} ${a.iface} to ${b.device} ${b.iface}`,
-      data: { aLabel: shortInterfaceName(a.iface), bLabel: shortInterfaceName(b.iface) },
+      data: { aLabel: shortInterfaceName(a.iface), bLabel: shortInterfaceName(b.iface), offset },
     });
   });
   return edges;

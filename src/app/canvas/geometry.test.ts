@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceBox, linkGeometry } from './geometry';
+import { deviceBox, linkGeometry, parallelOffset } from './geometry';
 
 describe('link geometry', () => {
   const left = deviceBox({ x: 0, y: 0 }, 100);
@@ -26,6 +26,22 @@ describe('link geometry', () => {
     const g = linkGeometry(left, near)!;
     expect(g.start.x).toBeLessThanOrEqual(g.end.x);
     expect(g.startLabel.x).toBeLessThan(g.endLabel.x);
+  });
+
+  it('sets the labels of a very short link to either side of it', () => {
+    const near = deviceBox({ x: 100, y: 0 }, 100);
+    const g = linkGeometry(left, near)!;
+    expect(Math.abs(g.startLabel.y - g.endLabel.y)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('moves a parallel link sideways, labels and all', () => {
+    const straight = linkGeometry(left, right)!;
+    const shifted = linkGeometry(left, right, 18)!;
+    expect(shifted.start.y - straight.start.y).toBeCloseTo(18);
+    expect(shifted.endLabel.y - straight.endLabel.y).toBeCloseTo(18);
+    expect(parallelOffset(0, 2)).toBe(-9);
+    expect(parallelOffset(1, 2)).toBe(9);
+    expect(parallelOffset(0, 1)).toBe(0);
   });
 
   it('draws nothing for two devices on the same spot', () => {

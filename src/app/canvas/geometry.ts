@@ -52,26 +52,46 @@ export interface LinkGeometry {
   endLabel: Point;
 }
 
-/** The visible segment of a link between two devices, and where its two labels go. */
-export function linkGeometry(a: DeviceBox, b: DeviceBox): LinkGeometry | null {
+/** Labels closer than this along a short link are pushed to either side of it. */
+const LABEL_CLASH = 40;
+
+/**
+ * The visible segment of a link between two devices, and where its two labels go. `offset`
+ * moves the whole link sideways, so parallel links between the same two devices stay apart.
+ */
+export function linkGeometry(a: DeviceBox, b: DeviceBox, offset = 0): LinkGeometry | null {
   const dx = b.centre.x - a.centre.x;
   const dy = b.centre.y - a.centre.y;
   const length = Math.hypot(dx, dy);
   if (length === 0) return null;
   const ux = dx / length;
   const uy = dy / length;
+  const nx = -uy;
+  const ny = ux;
   // The label's centre must be far enough along the line that the label clears the box.
   const labelOffset = Math.abs(ux) * LABEL_HALF.x + Math.abs(uy) * LABEL_HALF.y + 4;
-  const at = (d: number): Point => ({ x: a.centre.x + ux * d, y: a.centre.y + uy * d });
+  const at = (d: number, side = 0): Point => ({
+    x: a.centre.x + ux * d + nx * (offset + side),
+    y: a.centre.y + uy * d + ny * (offset + side),
+  });
   const startD = exitDistance(a, ux, uy) + GAP;
   const endD = length - exitDistance(b, -ux, -uy) - GAP;
   const mid = length / 2;
+  const startLabelD = Math.min(startD + labelOffset, mid - 2);
+  const endLabelD = Math.max(endD - labelOffset, mid + 2);
+  // On a very short link the two labels would overlap: set them off to opposite sides.
+  const side = endLabelD - startLabelD < LABEL_CLASH ? LABEL_HALF.y + 2 : 0;
   return {
     start: at(Math.min(startD, mid)),
     end: at(Math.max(endD, mid)),
-    startLabel: at(Math.min(startD + labelOffset, mid - 2)),
-    endLabel: at(Math.max(endD - labelOffset, mid + 2)),
+    startLabel: at(startLabelD, -side),
+    endLabel: at(endLabelD, side),
   };
+}
+
+/** Sideways offsets for n parallel links: centred on the straight line, `spacing` apart. */
+export function parallelOffset(index: number, count: number, spacing = 18): number {
+  return (index - (count - 1) / 2) * spacing;
 }
 
 /** How the canvas fits the lab in view (on load, the Fit button, a newly opened lab). */
