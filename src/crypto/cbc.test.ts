@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '@noble/ciphers/utils.js';
-import { cbcBlockSize, cbcDecrypt, cbcEncrypt, lastBlock, type CbcAlgorithm } from './cbc.ts';
+import { cbcBlockSize, cbcDecrypt, cbcEncrypt, createCbc, lastBlock, type CbcAlgorithm } from './cbc.ts';
 import vectors from './fixtures/cbc_vectors.json';
 
 describe('raw CBC', () => {
@@ -54,5 +54,26 @@ describe('raw CBC', () => {
   it('lastBlock gives the IKEv1 IV chaining block', () => {
     const ct = cbcEncrypt('3des', new Uint8Array(24).fill(1), new Uint8Array(8), new Uint8Array(24));
     expect(lastBlock('3des', ct)).toEqual(ct.slice(16));
+  });
+});
+
+describe('createCbc (one key, many messages)', () => {
+  it('gives the same bytes as the one-shot calls, message after message', () => {
+    for (const c of vectors.cases) {
+      const alg = c.algorithm as CbcAlgorithm;
+      const keyed = createCbc(alg, hexToBytes(c.key));
+      for (let round = 0; round < 2; round++) {
+        const ct = keyed.encrypt(hexToBytes(c.iv), hexToBytes(c.plaintext));
+        expect(bytesToHex(ct)).toBe(c.ciphertext);
+        expect(bytesToHex(keyed.decrypt(hexToBytes(c.iv), ct))).toBe(c.plaintext);
+      }
+    }
+  });
+
+  it('checks the key at creation and the IV and length per message', () => {
+    expect(() => createCbc('3des', new Uint8Array(16))).toThrow(RangeError);
+    const k = createCbc('des', new Uint8Array(8));
+    expect(() => k.encrypt(new Uint8Array(16), new Uint8Array(8))).toThrow(RangeError);
+    expect(() => k.decrypt(new Uint8Array(8), new Uint8Array(9))).toThrow(RangeError);
   });
 });

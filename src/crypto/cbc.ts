@@ -31,41 +31,72 @@ function block64(algorithm: '3des' | 'des', key: Uint8Array): Block64Cipher {
   return algorithm === '3des' ? tripleDes(key) : des(key);
 }
 
+/** A CBC cipher bound to one key: the DES/3DES key schedule is computed once, not per message. */
+export interface KeyedCbc {
+  readonly algorithm: CbcAlgorithm;
+  readonly blockSize: number;
+  encrypt(iv: Uint8Array, data: Uint8Array): Uint8Array;
+  decrypt(iv: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+/** Throws RangeError on a wrong key length, and (from encrypt/decrypt) on a wrong IV or a partial block. */
+export function createCbc(algorithm: CbcAlgorithm, key: Uint8Array): KeyedCbc {
+  const blockSize = cbcBlockSize(algorithm);
+  check(algorithm, key, new Uint8Array(blockSize), new Uint8Array(0));
+  if (algorithm === 'aes') {
+    const k = key.slice();
+    return {
+      algorithm,
+      blockSize,
+      encrypt: (iv, data) => (check(algorithm, k, iv, data), cbc(k, iv, { disablePadding: true }).encrypt(data)),
+      decrypt: (iv, data) => (check(algorithm, k, iv, data), cbc(k, iv, { disablePadding: true }).decrypt(data)),
+    };
+  }
+  const c = block64(algorithm, key);
+  return {
+    algorithm,
+    blockSize,
+    encrypt(iv, data) {
+      check(algorithm, key, iv, data);
+      const out = new Uint8Array(data.length);
+      const x = new Uint8Array(8);
+      let prev: Uint8Array = iv;
+      let prevAt = 0;
+      for (let at = 0; at < data.length; at += 8) {
+        for (let i = 0; i < 8; i++) x[i] = data[at + i]! ^ prev[prevAt + i]!;
+        c.encryptBlock(x, 0, out, at);
+        prev = out;
+        prevAt = at;
+      }
+      return out;
+    },
+    decrypt(iv, data) {
+      check(algorithm, key, iv, data);
+      const out = new Uint8Array(data.length);
+      for (let at = 0; at < data.length; at += 8) {
+        c.decryptBlock(data, at, out, at);
+        const prev = at === 0 ? iv : data;
+        const prevAt = at === 0 ? 0 : at - 8;
+        for (let i = 0; i < 8; i++) out[at + i] = out[at + i]! ^ prev[prevAt + i]!;
+      }
+      return out;
+    },
+  };
+}
+
 /**
  * CBC-encrypts `data` (a whole number of blocks) under `key` and `iv`, with no padding.
  * Throws RangeError on a wrong key/IV length or a partial block: those are caller bugs; check
- * received lengths with cbcBlockSize() before calling.
+ * received lengths with cbcBlockSize() before calling. For many messages under one key, use
+ * createCbc().
  */
 export function cbcEncrypt(algorithm: CbcAlgorithm, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  check(algorithm, key, iv, data);
-  if (algorithm === 'aes') return cbc(key, iv, { disablePadding: true }).encrypt(data);
-  const c = block64(algorithm, key);
-  const out = new Uint8Array(data.length);
-  const x = new Uint8Array(8);
-  let prev: Uint8Array = iv;
-  let prevAt = 0;
-  for (let at = 0; at < data.length; at += 8) {
-    for (let i = 0; i < 8; i++) x[i] = data[at + i]! ^ prev[prevAt + i]!;
-    c.encryptBlock(x, 0, out, at);
-    prev = out;
-    prevAt = at;
-  }
-  return out;
+  return createCbc(algorithm, key).encrypt(iv, data);
 }
 
 /** CBC-decrypts `data` (a whole number of blocks); the inverse of cbcEncrypt. Same RangeErrors. */
 export function cbcDecrypt(algorithm: CbcAlgorithm, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
-  check(algorithm, key, iv, data);
-  if (algorithm === 'aes') return cbc(key, iv, { disablePadding: true }).decrypt(data);
-  const c = block64(algorithm, key);
-  const out = new Uint8Array(data.length);
-  for (let at = 0; at < data.length; at += 8) {
-    c.decryptBlock(data, at, out, at);
-    const prev = at === 0 ? iv : data;
-    const prevAt = at === 0 ? 0 : at - 8;
-    for (let i = 0; i < 8; i++) out[at + i] = out[at + i]! ^ prev[prevAt + i]!;
-  }
-  return out;
+  return createCbc(algorithm, key).decrypt(iv, data);
 }
 
 /** The last ciphertext block: IKEv1 chains the next message's IV from it (RFC 2409 appendix B). */

@@ -8,7 +8,7 @@
 // open() checks the ICV first (RFC 4303 3.4.4), then decrypts. Failures are values with a
 // reason the simulation shows ("ICV mismatch"), never exceptions.
 import { gcm } from '@noble/ciphers/aes.js';
-import { cbcDecrypt, cbcEncrypt, type CbcAlgorithm } from './cbc.ts';
+import { createCbc, type CbcAlgorithm } from './cbc.ts';
 import type { EspCipherTransform, EspIntegrityTransform } from './esp-transforms.ts';
 import { bytesEqual, keyedHmac, type KeyedMac } from './hmac.ts';
 
@@ -81,6 +81,7 @@ export function createEspSuite(cipher: EspCipherTransform, integrity: EspIntegri
   const encKey = keys.encryptionKey.slice(0, cipher.keyLength);
   const salt = keys.encryptionKey.slice(cipher.keyLength);
   const cbcAlg = CBC_OF[cipher.algorithm];
+  const cbcCipher = cbcAlg ? createCbc(cbcAlg, encKey) : null;
 
   const gcmNonce = (esp: Uint8Array): Uint8Array => {
     const nonce = new Uint8Array(12);
@@ -102,8 +103,8 @@ export function createEspSuite(cipher: EspCipherTransform, integrity: EspIntegri
         // RFC 4106: nonce = salt || explicit IV, AAD = SPI || sequence (no ESN), tag = ICV.
         const aad = esp.slice(0, ESP_HEADER_BYTES);
         esp.set(gcm(encKey, gcmNonce(esp), aad).encrypt(plain), start);
-      } else if (cbcAlg) {
-        esp.set(cbcEncrypt(cbcAlg, encKey, esp.subarray(ESP_HEADER_BYTES, start), plain), start);
+      } else if (cbcCipher) {
+        esp.set(cbcCipher.encrypt(esp.subarray(ESP_HEADER_BYTES, start), plain), start);
       }
       if (mac) esp.set(mac.mac(esp.subarray(0, end)), end);
     },
@@ -126,7 +127,7 @@ export function createEspSuite(cipher: EspCipherTransform, integrity: EspIntegri
           return { ok: false, reason: 'ICV mismatch' };
         }
       }
-      if (cbcAlg) return { ok: true, plaintext: cbcDecrypt(cbcAlg, encKey, esp.subarray(ESP_HEADER_BYTES, start), body) };
+      if (cbcCipher) return { ok: true, plaintext: cbcCipher.decrypt(esp.subarray(ESP_HEADER_BYTES, start), body) };
       return { ok: true, plaintext: body.slice() };
     },
   };
