@@ -155,6 +155,7 @@ ip access-list extended VPN
   it('reports a broken known command as an error and keeps the line', () => {
     const r = parseConfig('crypto ipsec transform-set T esp-bogus esp-sha-hmac\n mode tunnel\n');
     expect(r.errors.map((e) => e.lineNo)).toEqual([1]);
+    expect(r.unsupported.map((u) => u.lineNo)).toEqual([2]);
     expect(renderConfig(r.config)).toContain('crypto ipsec transform-set T esp-bogus esp-sha-hmac\n mode tunnel');
   });
 });

@@ -21,6 +21,7 @@ export interface ParseError {
 
 export interface ParseResult {
   config: IosConfig;
+  /** Lines the model does not know, kept verbatim. A line in `errors` is kept too, and listed only there. */
   unsupported: UnsupportedLine[];
   errors: ParseError[];
 }
@@ -118,9 +119,10 @@ export function parseConfig(text: string): ParseResult {
       }
       const res = r.ok && r.action.cmd !== 'mode.do' ? applyAction(config, r.action) : undefined;
       if (!res || res.error) {
-        if (res?.error) errors.push({ lineNo, text: trimmed, message: res.error });
         sectionExtra(config, section.mode, section.context)?.push(trimmed);
-        unsupported.push({ lineNo, text: trimmed, section: section.header });
+        // A known command IOS refuses is an error; a command the model does not know is unsupported.
+        if (res?.error) errors.push({ lineNo, text: trimmed, message: res.error });
+        else unsupported.push({ lineNo, text: trimmed, section: section.header });
       }
       continue;
     }
@@ -137,6 +139,7 @@ export function parseConfig(text: string): ParseResult {
     if (res.error) {
       errors.push({ lineNo, text: trimmed, message: res.error });
       keepUnknown(lineNo, raw, indent, trimmed);
+      unsupported.pop();
       continue;
     }
     lastGroup = groupOfCommand(r.action.cmd);
