@@ -182,7 +182,33 @@ export class Device {
   setRouteSource(source: string, routes: Route[]): void {
     this.routeSources.set(source, routes);
     this.rib.setSourceRoutes(source, routes);
-    this.net.refresh();
+    // New routes change only this device's state (its tunnels); peers need no re-evaluation.
+    this.refreshSelf();
+  }
+
+  private updating = false;
+  private dirty = false;
+
+  /** Re-evaluates this device alone (route changes); a change made while it updates runs again. */
+  refreshSelf(): void {
+    if (this.updating) {
+      this.dirty = true;
+      return;
+    }
+    this.settle();
+    this.refreshLocalArp();
+    this.resolveNextHops();
+  }
+
+  /** updateState until no listener asked for another pass; true when anything changed. */
+  settle(): boolean {
+    let changed = false;
+    for (let pass = 0; pass < 8; pass++) {
+      this.dirty = false;
+      changed = this.updateState() || changed;
+      if (!this.dirty) break;
+    }
+    return changed;
   }
 
   runFeatures(stage: 'input' | 'output', ctx: FeatureContext): FeatureVerdict {
@@ -286,6 +312,19 @@ export class Device {
    * Returns true when anything changed (the network repeats until every device settles).
    */
   updateState(): boolean {
+    if (this.updating) {
+      this.dirty = true;
+      return false;
+    }
+    this.updating = true;
+    try {
+      return this.evaluate();
+    } finally {
+      this.updating = false;
+    }
+  }
+
+  private evaluate(): boolean {
     let changed = false;
     for (const i of this.interfaces.values()) {
       if (i.kind === 'tunnel') continue;

@@ -169,7 +169,7 @@ export class Network implements NetworkContext {
       // ask for another pass through a nested refresh().
       for (let pass = 0; pass < 16; pass++) {
         this.refreshAgain = false;
-        for (const d of this.devices.values()) d.updateState();
+        for (const d of this.devices.values()) d.settle();
         if (!this.refreshAgain) break;
       }
       for (const d of this.devices.values()) {
