@@ -35,6 +35,9 @@ function capture(nat: boolean, policy?: IsakmpPolicy) {
   net.add(R2, config(nat ? outside : R1, pB, extra), 'b');
   net.initiate(inside, pA);
   net.run(5 * SECOND);
+  const sa = a.ipsecSa('Tunnel0')!;
+  // Then `clear crypto sa` + `clear crypto isakmp`: two encrypted informational exchanges (Delete).
+  for (const d of a.clear(net.now).send) net.wire.push({ time: net.now, datagram: nat ? { ...d, srcIp: outside, srcPort: 1025 } : d });
   const packets = net.wire.map((w) => {
     const d = w.datagram;
     const src = formatIp(d.srcIp);
@@ -45,19 +48,19 @@ function capture(nat: boolean, policy?: IsakmpPolicy) {
   });
   const file = join(tempDir('ike-'), 'ike.pcapng');
   writeFileSync(file, writePcapng([{ name: 'R1 GigabitEthernet1 - R2 GigabitEthernet1' }], packets));
-  return { file, key: a.ikev1DecryptionTable()[0]!, sa: a.ipsecSa('Tunnel0')!, count: packets.length };
+  return { file, key: a.ikev1DecryptionTable()[0]!, sa, count: packets.length };
 }
 
 describe.skipIf(skipWithout('tshark'))('tshark reads and decrypts our IKEv1', () => {
   for (const nat of [false, true]) {
-    it(`${nat ? 'through a NAT (UDP 4500)' : 'without NAT'}: nine messages, decrypted with the exported key`, () => {
-      const { file, key, count } = capture(nat);
-      expect(count).toBe(9);
+    it(`${nat ? 'through a NAT (UDP 4500)' : 'without NAT'}: nine messages and two Deletes, decrypted with the exported key`, () => {
+      const { file, key, count, sa } = capture(nat);
+      expect(count).toBe(11);
       // Without the key: messages 5-9 are opaque.
       const opaque = tsharkFields(file, [], ['frame.number', 'isakmp.id.type', 'isakmp.hash']);
       expect(opaque.slice(4).every((r) => r[1] === '' && r[2] === '')).toBe(true);
-      const rows = tsharkFields(file, ['-o', `uat:ikev1_decryption_table:${key}`], ['frame.number', 'udp.dstport', 'isakmp.exchangetype', 'isakmp.id.type', 'isakmp.id.data.ipv4_addr', 'isakmp.hash', 'isakmp.ipsec.attr.encap_mode', '_ws.malformed', '_ws.expert.severity']);
-      const [mm5, mm6, qm1, qm2, qm3] = rows.slice(4);
+      const rows = tsharkFields(file, ['-o', `uat:ikev1_decryption_table:${key}`], ['frame.number', 'udp.dstport', 'isakmp.exchangetype', 'isakmp.id.type', 'isakmp.id.data.ipv4_addr', 'isakmp.hash', 'isakmp.ipsec.attr.encap_mode', '_ws.malformed', '_ws.expert.severity', 'isakmp.delete.spi']);
+      const [mm5, mm6, qm1, qm2, qm3, delEsp, delIsakmp] = rows.slice(4);
       expect(mm5![3]).toBe('1'); // ID_IPV4_ADDR
       expect(mm5![4]).toBe(nat ? '192.168.1.1' : '10.0.12.1');
       expect(mm5![5]).toMatch(/^[0-9a-f]{64}$/); // HASH_I (SHA-256)
@@ -67,9 +70,14 @@ describe.skipIf(skipWithout('tshark'))('tshark reads and decrypts our IKEv1', ()
       expect(qm1![6]).toBe(nat ? '3' : '1'); // UDP-Encapsulated-Tunnel under NAT-T
       expect(qm2![6]).toBe(nat ? '3' : '1');
       expect(qm3![5]).toMatch(/^[0-9a-f]{64}$/); // HASH(3)
+      // Informational exchanges: HASH(1) and the Delete payloads (ESP SPI, then the cookies).
+      expect(delEsp![2]).toBe('5');
+      expect(delEsp![5]).toMatch(/^[0-9a-f]{64}$/);
+      expect(delEsp![9]).toBe(sa.inbound.spi.toString(16).padStart(8, '0'));
+      expect(delIsakmp![9]).toMatch(/^[0-9a-f]{32}$/);
       // No malformed packet, and no expert info of warning (6291456) or error severity.
       expect(rows.filter((r) => r[7] !== '' || (r[8] ?? '').split(',').some((v) => Number(v) >= 6291456))).toEqual([]);
-      if (nat) expect(rows.slice(4).map((r) => r[1])).toEqual(['4500', '4500', '4500', '4500', '4500']);
+      if (nat) expect(rows.slice(4).map((r) => r[1])).toEqual(['4500', '4500', '4500', '4500', '4500', '4500', '4500']);
     });
   }
 
