@@ -15,7 +15,9 @@
 //                           device.receiveIp(tunnelName, packet, packetId).
 //  - ARP for other addresses device.addArpAlias(ip, 'GigabitEthernet1') (NAT static globals)
 //  - route sources          device.setRouteSource('ospf', routes)
-//  - state changes          device.onInterfaceChange(fn), device.onConfigChange(fn)
+//  - state changes          device.onInterfaceChange(fn), device.onConfigChange(fn); when a
+//                           plugin's own answer changes (an SA came up, so a VTI's lineProtocol
+//                           does), it calls device.refreshSelf() to re-evaluate that device
 //  - timers                 network.scheduler.schedule(delay, label, fn); randomness device.rng
 import type { Ipv4Packet } from '../wire/ipv4';
 import type { Ip } from './addr';
