@@ -1,0 +1,86 @@
+// Packets on the canvas: one dot per frame on a wire, moved along its link with a transform on
+// every animation frame (the React tree changes only when a beat starts or ends). Drops show as
+// a marker with the reason at the device where they happened.
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { ViewportPortal, useStoreApi, type InternalNode } from '@xyflow/react';
+import { deviceBox, linkGeometry } from '../canvas/geometry';
+import { clock } from './clock';
+import { usePlayback } from './playback-store';
+import { along, type Transit } from './timeline';
+import { ENCAPSULATIONS } from './encapsulation';
+
+const LABEL = Object.fromEntries(ENCAPSULATIONS.map((e) => [e.id, e.label]));
+
+function segment(lookup: Map<string, InternalNode>, from: string, to: string) {
+  const a = lookup.get(from);
+  const b = lookup.get(to);
+  if (!a || !b) return null;
+  return linkGeometry(deviceBox(a.internals.positionAbsolute, a.measured.height), deviceBox(b.internals.positionAbsolute, b.measured.height));
+}
+
+function PacketLayerView() {
+  const timeline = usePlayback((s) => s.timeline);
+  const beat = usePlayback((s) => s.beat);
+  const store = useStoreApi();
+  const dots = useRef(new Map<number, HTMLDivElement>());
+
+  const active = useMemo<Transit[]>(() => (timeline ? timeline.transits.filter((t) => t.startBeat <= beat && beat < t.endBeat) : []), [timeline, beat]);
+  const drops = useMemo(() => (timeline ? timeline.drops.filter((d) => beat >= d.beat && beat < d.beat + 2) : []), [timeline, beat]);
+
+  useLayoutEffect(() => {
+    const place = (position: number) => {
+      const lookup = store.getState().nodeLookup as Map<string, InternalNode>;
+      for (const t of active) {
+        const el = dots.current.get(t.seq);
+        if (!el) continue;
+        const g = segment(lookup, t.from, t.to);
+        if (!g) continue;
+        const p = along(g.start, g.end, (position - t.startBeat) / (t.endBeat - t.startBeat));
+        el.style.transform = `translate(${p.x}px, ${p.y}px)`;
+      }
+    };
+    place(clock.position);
+    const offClock = clock.subscribe(place);
+    // Follow devices while they are dragged, playing or not.
+    const offNodes = store.subscribe(() => place(clock.position));
+    return () => {
+      offClock();
+      offNodes();
+    };
+  }, [active, store]);
+
+  const lookup = store.getState().nodeLookup as Map<string, InternalNode>;
+  return (
+    <ViewportPortal>
+      <div className="packet-layer" aria-hidden="true">
+        {active.map((t) => (
+          <div
+            key={t.seq}
+            className="packet-dot"
+            data-encap={t.encapsulation}
+            data-seq={t.seq}
+            data-from={t.from}
+            data-to={t.to}
+            title={`${LABEL[t.encapsulation]} ${t.from} → ${t.to}`}
+            ref={(el) => {
+              if (el) dots.current.set(t.seq, el);
+              else dots.current.delete(t.seq);
+            }}
+          />
+        ))}
+        {drops.map((d) => {
+          const n = lookup.get(d.device);
+          if (!n) return null;
+          const box = deviceBox(n.internals.positionAbsolute, n.measured.height);
+          return (
+            <div key={d.seq} className="packet-drop" data-device={d.device} style={{ transform: `translate(${box.centre.x}px, ${box.top - 6}px)` }}>
+              <span className="packet-drop__x">✕</span> dropped: {d.reason}
+            </div>
+          );
+        })}
+      </div>
+    </ViewportPortal>
+  );
+}
+
+export const PacketLayer = memo(PacketLayerView);

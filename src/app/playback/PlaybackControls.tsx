@@ -1,0 +1,54 @@
+// Play, pause, step, restart and speed, with the keys that do the same shown beside them.
+import { usePlayback, SPEEDS } from './playback-store';
+import { ENCAPSULATIONS } from './encapsulation';
+
+export function PlaybackControls() {
+  const timeline = usePlayback((s) => s.timeline);
+  const playing = usePlayback((s) => s.playing);
+  const speed = usePlayback((s) => s.speed);
+  const { toggle, step, restart, setSpeed } = usePlayback.getState();
+  const disabled = !timeline || timeline.records.length === 0;
+  return (
+    <div className="playback" role="toolbar" aria-label="Playback">
+      <button type="button" className="button button--icon" onClick={restart} disabled={disabled} aria-label="Restart" title="Restart (Home)" aria-keyshortcuts="Home">
+        ⏮
+      </button>
+      <button type="button" className="button button--icon" onClick={() => step(-1)} disabled={disabled} aria-label="Step back" title="Step back (←)" aria-keyshortcuts="ArrowLeft">
+        ◀
+      </button>
+      <button type="button" className="button button--icon button--play" onClick={toggle} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} aria-keyshortcuts="Space">
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button type="button" className="button button--icon" onClick={() => step(1)} disabled={disabled} aria-label="Step forward" title="Step forward (→)" aria-keyshortcuts="ArrowRight">
+        ▶▏
+      </button>
+      <label className="playback__speed">
+        <span>Speed</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Playback speed">
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="playback__keys" aria-hidden="true">
+        <kbd>Space</kbd> play/pause <kbd>←</kbd>
+        <kbd>→</kbd> step <kbd>Home</kbd> restart
+      </span>
+    </div>
+  );
+}
+
+export function Legend() {
+  return (
+    <ul className="legend" aria-label="Packet colours">
+      {ENCAPSULATIONS.map((e) => (
+        <li key={e.id} title={e.meaning}>
+          <span className="legend__swatch" data-encap={e.id} aria-hidden="true" />
+          {e.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

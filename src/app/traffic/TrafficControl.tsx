@@ -1,0 +1,83 @@
+// Ping / Traceroute: pick a source device and a destination (an address or a device name), the
+// count and size, and run it. The run goes to the engine (lazily loaded, or a worker for large
+// labs) and its trace is handed to playback, which starts playing at once.
+import { useId, useState, type FormEvent } from 'react';
+import { useLab } from '../state/lab-store';
+import { usePlayback } from '../playback/playback-store';
+import { runTrafficAsync } from './runner';
+import type { TrafficRequest } from './engine';
+
+export function TrafficControl() {
+  const devices = useLab((s) => s.lab.devices);
+  const status = usePlayback((s) => s.status);
+  const id = useId();
+  const names = devices.map((d) => d.name);
+  const defaultSource = names.includes('H1') ? 'H1' : (names[0] ?? '');
+  const defaultTarget = names.includes('H2') ? 'H2' : (names[1] ?? '');
+  const [source, setSource] = useState(defaultSource);
+  const [destination, setDestination] = useState(defaultTarget);
+  const [count, setCount] = useState(5);
+  const [size, setSize] = useState(100);
+  const chosenSource = names.includes(source) ? source : defaultSource;
+
+  const run = async (kind: TrafficRequest['kind']) => {
+    const { begin, fail, load } = usePlayback.getState();
+    const lab = useLab.getState().lab;
+    const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count, size };
+    begin();
+    const result = await runTrafficAsync(lab, request);
+    if (!result.ok) return fail(result.error);
+    load({ request, summary: result.summary, espSa: result.espSa, target: result.target }, result.records, lab.links, { autoplay: true });
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('ping');
+  };
+
+  return (
+    <form className="traffic" aria-label="Send traffic" onSubmit={onSubmit}>
+      <label className="traffic__field">
+        <span>From</span>
+        <select value={chosenSource} onChange={(e) => setSource(e.target.value)} aria-label="Source device">
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="traffic__field">
+        <span>To</span>
+        <input
+          value={destination}
+          onChange={(e) => setDestination(e.target.value)}
+          list={`${id}-targets`}
+          aria-label="Destination address or device"
+          placeholder="10.2.2.10 or H2"
+          size={11}
+          spellCheck={false}
+        />
+        <datalist id={`${id}-targets`}>
+          {names.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+      </label>
+      <label className="traffic__field">
+        <span>Count</span>
+        <input type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value) || 1)} aria-label="Count" className="traffic__number" />
+      </label>
+      <label className="traffic__field">
+        <span>Size</span>
+        <input type="number" min={36} max={18024} value={size} onChange={(e) => setSize(Number(e.target.value) || 100)} aria-label="Size in bytes" className="traffic__number traffic__number--wide" />
+      </label>
+      <button type="submit" className="button button--primary" disabled={status === 'running' || names.length === 0}>
+        Ping
+      </button>
+      <button type="button" className="button" disabled={status === 'running' || names.length === 0} onClick={() => void run('traceroute')}>
+        Traceroute
+      </button>
+    </form>
+  );
+}
