@@ -131,6 +131,12 @@ function showInterfaces(ctx: ExecContext, a: Record<string, string>): string {
   return formatInterface(i);
 }
 
+/** exit/logout end the session; the console line waits for RETURN and starts again in user EXEC. */
+function logout(c: ExecContext): string {
+  c.session.setLevel('user');
+  return `\n${c.device.config().hostname} con0 is now available\n\n\n\n\n\nPress RETURN to get started.\n`;
+}
+
 const pingRules: ExecRule[] = permutations(PING_OPTIONS).map((opts) =>
   rule(
     'exec.ping',
@@ -169,8 +175,8 @@ export const EXEC_RULES: ExecRule[] = [
   rule('exec.enable', 'enable', (c) => (c.session.setLevel('priv'), ''), { enable: 'Turn on privileged commands' }, true),
   rule('exec.disable', 'disable', (c) => (c.session.setLevel('user'), ''), { disable: 'Turn off privileged commands' }),
   rule('exec.configure', 'configure [terminal]', (c) => (c.session.enterConfig(), 'Enter configuration commands, one per line.  End with CNTL/Z.\n'), { configure: 'Enter configuration mode', terminal: 'Configure from the terminal' }),
-  rule('exec.exit', 'exit', (c) => (c.session.setLevel('user'), ''), { exit: 'Exit from the EXEC' }, true),
-  rule('exec.logout', 'logout', (c) => (c.session.setLevel('user'), ''), { logout: 'Exit from the EXEC' }, true),
+  rule('exec.exit', 'exit', logout, { exit: 'Exit from the EXEC' }, true),
+  rule('exec.logout', 'logout', logout, { logout: 'Exit from the EXEC' }, true),
   rule('exec.write', 'write [memory]', () => 'Building configuration...\n[OK]\n', { write: 'Write running configuration to memory, network, or terminal', memory: 'Write to NV memory' }),
   rule('exec.copy-run-start', 'copy running-config startup-config', () => 'Destination filename [startup-config]? \nBuilding configuration...\n[OK]\n', { copy: 'Copy from one file to another', 'running-config': 'Copy from current system configuration', 'startup-config': 'Copy to startup configuration' }),
   rule('exec.terminal', 'terminal {length <0-512:n>|monitor}', () => '', { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', monitor: 'Copy debug output to the current terminal line' }, true),

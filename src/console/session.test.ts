@@ -14,7 +14,7 @@ describe('console modes and prompts', () => {
   it('walks user, privileged, config and sub-modes with IOS prompts', () => {
     const con = createConsole(fakeDevice(R1));
     const seen: string[] = [];
-    for (const l of ['enable', 'conf t', 'int tu0', 'exit', 'router ospf 1', 'crypto isakmp policy 10', 'crypto ipsec transform-set T esp-aes esp-sha-hmac', 'crypto ipsec profile P', 'crypto map M 10 ipsec-isakmp', 'crypto keyring K', 'crypto isakmp profile IP', 'ip access-list extended ACL', 'ip access-list standard S', 'end', 'disable']) {
+    for (const l of ['enable', 'conf t', 'int tu0', 'exit', 'router ospf 1', 'crypto isakmp policy 10', 'crypto ipsec transform-set T esp-aes esp-sha-hmac', 'crypto ipsec profile P', 'crypto map M 10 ipsec-isakmp', 'crypto keyring K', 'crypto isakmp profile IP', 'ip access-list extended ACL', 'ip access-list standard S', 'end', 'disable', 'enable', 'exit']) {
       con.execute(l);
       seen.push(con.prompt());
     }
@@ -34,7 +34,10 @@ describe('console modes and prompts', () => {
       'R1(config-std-nacl)#',
       'R1#',
       'R1>',
+      'R1#',
+      'R1>',
     ]);
+    expect(con.execute('logout').output).toBe('\nR1 con0 is now available\n\n\n\n\n\nPress RETURN to get started.\n');
   });
 
   it('prints the configure banner, applies shutdown live and logs CONFIG_I on end', () => {
@@ -299,5 +302,18 @@ describe('interactive refusals', () => {
     expect(con.execute('crypto map M 10 ipsec-isakmp').output).toBe('% NOTE: This new crypto map will remain disabled until a peer\n        and a valid access list have been configured.\n');
     con.execute('exit');
     expect(con.execute('crypto map M 10 ipsec-isakmp').output).toBe('');
+  });
+});
+
+describe('output modifiers', () => {
+  it('include, exclude, begin, section, count', () => {
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    expect(con.execute('sh run | i address').output).toBe(' ip address 172.16.0.1 255.255.255.252\n ip address 203.0.113.1 255.255.255.252\n ip address 10.1.1.1 255.255.255.0\n');
+    expect(con.execute('show running-config | section Tunnel').output).toBe('interface Tunnel0\n ip address 172.16.0.1 255.255.255.252\n tunnel source GigabitEthernet1\n tunnel destination 203.0.113.2\n');
+    expect(con.execute('sh ip int br | ex unassigned|Interface').output.split('\n')).toHaveLength(4);
+    expect(con.execute('sh run | beg interface GigabitEthernet2').output).toMatch(/^interface GigabitEthernet2\n ip address 10\.1\.1\.1 255\.255\.255\.0\n!\nend\n$/);
+    expect(con.execute('sh run | count interface').output).toBe('Number of lines which match regexp = 3\n');
+    expect(con.execute('sh run | bogus x').output).toBe(`${' '.repeat('R1#sh run | '.length)}^\n% Invalid input detected at '^' marker.\n\n`);
+    expect(con.execute('sh run | include').output).toBe('% Incomplete command.\n\n');
   });
 });

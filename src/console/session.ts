@@ -14,6 +14,7 @@ import {
 } from '../ios';
 import type { ConsoleDevice } from './device';
 import { InvalidArgument } from './errors';
+import { applyFilter, splitFilter } from './output-filter';
 import { execGrammar, type ExecContext, type ExecData } from './exec-grammar';
 import { padEnd } from './show/format-utils';
 
@@ -119,7 +120,14 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
     }
   }
 
-  function runExec(line: string, promptLen: number, offset: number): string {
+  function runExec(full: string, promptLen: number, offset: number): string {
+    const split = splitFilter(full);
+    if ('error' in split) return split.error === 'incomplete' ? '% Incomplete command.\n\n' : `${' '.repeat(promptLen + split.at)}^\n${INVALID}\n\n`;
+    const out = runExecCommand(split.command, promptLen, offset);
+    return split.filter ? applyFilter(out, split.filter) : out;
+  }
+
+  function runExecCommand(line: string, promptLen: number, offset: number): string {
     const g = execGrammar(st.config ? 'priv' : st.level);
     const m = g.match(line.slice(offset));
     if (!m.ok) {
