@@ -143,6 +143,24 @@ describe('NAT-T', () => {
     expect(keepalives[0]!.datagram).toMatchObject({ srcIp: outside, srcPort: 1025, dstIp: R2, dstPort: 4500 });
   });
 
+  it('a responder behind static NAT: both float to 4500, the inside responder sends the keepalives', () => {
+    const inside = ip('192.168.2.3');
+    const outside = ip('203.0.113.20');
+    const net = new FakeNet({ inside, outside });
+    const pA = vtiPolicy(R1, outside);
+    const a = net.add(R1, config(outside, pA), 'a');
+    const b = net.add(inside, config(R1, vtiPolicy(inside, R1)), 'b');
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
+    expect(a.ipsecSa('Tunnel0')!.udpEncap).toEqual({ localPort: 4500, remotePort: 4500 });
+    expect(a.isakmpSas(net.now)[0]).toMatchObject({ dst: outside, src: R1, state: 'QM_IDLE', natT: true });
+    expect(logText(net, R1)).toContain('His hash no match - this node outside NAT');
+    net.run(net.now + 25 * SECOND);
+    const keepalives = net.wire.filter((w) => w.datagram.payload.length === 1);
+    expect(keepalives.map((k) => k.datagram.srcIp)).toEqual([outside]);
+  });
+
   it('stays on UDP 500 without a NAT, and without NAT-T configured', () => {
     const net = new FakeNet({ inside: ip('192.168.1.1'), outside: ip('203.0.113.10') });
     const pA = vtiPolicy(ip('192.168.1.1'), R2);
@@ -316,6 +334,33 @@ describe('lifetimes and collisions', () => {
     expect(second.inbound.spi).not.toBe(first.inbound.spi);
     expectMirrored(second, b.ipsecSa('Tunnel0')!);
     expect(a.isakmpSas(net.now)).toHaveLength(1);
+  });
+
+  it('the ISAKMP SA expires with a Delete; the IPsec SA stays until its rekey runs a new main mode', () => {
+    const net = new FakeNet();
+    const short = { ...policy10, lifetime: 100 };
+    const pA = vtiPolicy(R1, R2, [tsAesSha], { lifetimeSeconds: 600 });
+    const a = net.add(R1, config(R2, pA, { policies: [short] }), 'a');
+    const b = net.add(R2, config(R1, vtiPolicy(R2, R1, [tsAesSha], { lifetimeSeconds: 600 }), { policies: [short] }), 'b');
+    net.initiate(R1, pA);
+    net.run(5 * SECOND);
+    const first = a.ipsecSa('Tunnel0')!;
+    net.run(105 * SECOND);
+    expect(a.isakmpSas(net.now)[0]!.status).toBe('ACTIVE (deleted)');
+    net.run(115 * SECOND);
+    expect(a.isakmpSas(net.now)).toEqual([]);
+    expect(b.isakmpSas(net.now)).toEqual([]);
+    const downs = [R1, R2].map((r) => net.events.get(r)!.flatMap((e) => (e.type === 'isakmp-down' ? [e.reason] : [])));
+    // The first to expire sends a Delete that the other honours (or both expire together).
+    expect(downs.every((d) => d.length === 1)).toBe(true);
+    expect(downs.flat()).toContain('Lifetime expired');
+    expect(a.ipsecSa('Tunnel0')).toBe(first);
+    net.run(545 * SECOND);
+    const second = a.ipsecSa('Tunnel0')!;
+    expect(second.inbound.spi).not.toBe(first.inbound.spi);
+    expectMirrored(second, b.ipsecSa('Tunnel0')!);
+    expect(a.isakmpSas(net.now)[0]!.state).toBe('QM_IDLE');
+    expect(a.ikev1DecryptionTable()).toHaveLength(2);
   });
 
   it('both ends initiating at once settle on the same SA pair', () => {
