@@ -30,6 +30,11 @@ export function ConsoleTab({ device }: { device: string }) {
     };
   }, [device]);
 
+  // Opening the console scrolls the panel to the tabs, so the whole terminal and its prompt show.
+  useEffect(() => {
+    scroller.current?.closest('.device-tabs')?.scrollIntoView({ block: 'start' });
+  }, [device]);
+
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;

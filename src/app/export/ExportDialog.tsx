@@ -62,6 +62,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       {prepared && (
         <>
           <p>{prepared.description}</p>
+          {prepared.frames === 0 && <p className="field__error">No frames yet: run a ping (Ping control or a console) first, then export again.</p>}
           <p className="muted">
             {prepared.frames} frames · {prepared.espSas} ESP SA{prepared.espSas === 1 ? '' : 's'} · {prepared.ikeSas} IKE SA{prepared.ikeSas === 1 ? '' : 's'}
           </p>
@@ -104,7 +105,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             </li>
           </ol>
           <p className="muted">With tshark, one option per key line:</p>
-          <pre className="export__cmd">{`tshark -r ${prepared.stem}.pcapng -o ${TSHARK_ESP_PREF} \\\n  -o "uat:esp_sa:$(sed -n 1p esp_sa)" \\\n  -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"`}</pre>
+          <pre className="export__cmd" tabIndex={0} aria-label="tshark command">{`tshark -r ${prepared.stem}.pcapng -o ${TSHARK_ESP_PREF} \\\n  -o "uat:esp_sa:$(sed -n 1p esp_sa)" \\\n  -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"`}</pre>
         </>
       )}
     </dialog>

@@ -13,6 +13,8 @@ export interface FieldSpec {
   placeholder?: string;
   /** Shown under the field, in plain words. */
   hint?: string;
+  /** Takes two columns (long values: transform lists, descriptions). */
+  wide?: boolean;
 }
 
 export interface CommandFormProps {
@@ -58,7 +60,7 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
             );
           }
           return (
-            <div key={f.key} className="cmd-form__field">
+            <div key={f.key} className={f.wide ? 'cmd-form__field cmd-form__field--wide' : 'cmd-form__field'}>
               <label htmlFor={fid}>{f.label}</label>
               {f.kind === 'select' ? (
                 <select id={fid} className="input" value={values[f.key] ?? ''} onChange={(e) => set(f.key, e.target.value)} aria-describedby={hintId}>
@@ -102,7 +104,7 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
         )}
       </div>
       {error && (
-        <pre className="cmd-form__error" role="alert">
+        <pre className="cmd-form__error" role="alert" tabIndex={0}>
           {error}
         </pre>
       )}

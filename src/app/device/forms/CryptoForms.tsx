@@ -87,15 +87,16 @@ export function TransformSetForm({ device, config }: { device: string; config: I
   const initial = isNew ? { ...transformSetValues(undefined), name: 'TSET2' } : transformSetValues(config.crypto.transformSets.find((s) => s.name === which));
   const fields: FieldSpec[] = [
     ...(isNew ? [{ key: 'name', label: 'Name' }] : []),
-    { key: 'transforms', label: 'Transforms', hint: 'e.g. esp-aes 256 esp-sha256-hmac, or esp-gcm 256' },
+    { key: 'transforms', label: 'Transforms', wide: true, hint: 'e.g. esp-aes 256 esp-sha256-hmac, or esp-gcm 256' },
     {
       key: 'mode',
       label: 'Mode',
       kind: 'select',
       options: [
-        { value: 'tunnel', label: 'tunnel (new outer IP header)' },
-        { value: 'transport', label: 'transport (ESP after the original header)' },
+        { value: 'tunnel', label: 'tunnel (default)' },
+        { value: 'transport', label: 'transport' },
       ],
+      hint: 'tunnel: a new outer IP header; transport: ESP right after the original one.',
     },
   ];
   return (

@@ -9,7 +9,7 @@ import { chosen, NEW, Picker } from './Picker';
 const INTERFACE_FIELDS: FieldSpec[] = [
   { key: 'address', label: 'IP address', placeholder: '10.1.1.1' },
   { key: 'mask', label: 'Mask', placeholder: '255.255.255.0' },
-  { key: 'description', label: 'Description' },
+  { key: 'description', label: 'Description', wide: true },
   { key: 'mtu', label: 'IP MTU', placeholder: 'default', hint: 'ip mtu, 68–9216 bytes; empty for the default.' },
   {
     key: 'nat',
@@ -59,8 +59,8 @@ export function TunnelForm({ device, config, sources }: { device: string; config
       label: 'Tunnel mode',
       kind: 'select',
       options: [
-        { value: 'gre ip', label: 'gre ip (GRE, the default)' },
-        { value: 'ipsec ipv4', label: 'ipsec ipv4 (IPsec VTI)' },
+        { value: 'gre ip', label: 'gre ip (GRE)' },
+        { value: 'ipsec ipv4', label: 'ipsec ipv4 (VTI)' },
       ],
     },
     { key: 'source', label: 'Tunnel source', kind: 'select', options: [{ value: '', label: 'not set' }, ...sources.map((s) => ({ value: s, label: s }))] },

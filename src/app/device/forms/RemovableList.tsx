@@ -25,7 +25,7 @@ export function RemovableList({ device, label, entries, empty }: { device: strin
         ))}
       </ul>
       {error && (
-        <pre className="cmd-form__error" role="alert">
+        <pre className="cmd-form__error" role="alert" tabIndex={0}>
           {error}
         </pre>
       )}
