@@ -315,5 +315,7 @@ describe('output modifiers', () => {
     expect(con.execute('sh run | count interface').output).toBe('Number of lines which match regexp = 3\n');
     expect(con.execute('sh run | bogus x').output).toBe(`${' '.repeat('R1#sh run | '.length)}^\n% Invalid input detected at '^' marker.\n\n`);
     expect(con.execute('sh run | include').output).toBe('% Incomplete command.\n\n');
+    expect(con.execute('sh run | ?').output).toBe('  begin    Begin with the line that matches\n  count    Count number of lines which match regexp\n  exclude  Exclude lines that match\n  include  Include lines that match\n  section  Filter a section of output\n\n');
+    expect(con.execute('sh run | s?').output).toBe('section  \n\n');
   });
 });

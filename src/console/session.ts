@@ -55,6 +55,14 @@ export function modePrompt(mode: ConfigMode): string {
 
 export const INVALID = "% Invalid input detected at '^' marker.";
 
+const FILTER_HELP: HelpEntry[] = [
+  { word: 'begin', help: 'Begin with the line that matches' },
+  { word: 'count', help: 'Count number of lines which match regexp' },
+  { word: 'exclude', help: 'Exclude lines that match' },
+  { word: 'include', help: 'Include lines that match' },
+  { word: 'section', help: 'Filter a section of output' },
+];
+
 const DEBUG_NAMES: Record<string, string> = {
   'crypto isakmp': 'Crypto ISAKMP debugging is on',
   'crypto ipsec': 'Crypto IPSEC debugging is on',
@@ -209,6 +217,11 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
   }
 
   function help(line: string): string {
+    const bar = /\s\|\s*(\S*)$/.exec(line);
+    if (bar && !st.config) {
+      const entries = FILTER_HELP.filter((e) => e.word.startsWith(bar[1]!.toLowerCase()));
+      return entries.length ? formatHelp(entries, bar[1] !== '') : '% Unrecognized command\n';
+    }
     // `do ...` in config mode gets the exec help.
     const doMatch = st.config ? /^\s*do\s+(.*)$/i.exec(line) : null;
     const g = doMatch ? execGrammar('priv') : grammarsHere()[0]!;
