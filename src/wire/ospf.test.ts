@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from './bytes';
+import { emitEthernet } from './ethernet';
 import { emitIpv4 } from './ipv4';
+import { LINKTYPE_ETHERNET, writePcapng } from './pcapng';
 import {
   dissectOspf,
   emitLsa,
@@ -328,26 +330,12 @@ describe('OSPF dissect', () => {
 
 // ---- tshark: our emitted packets dissect cleanly ---------------------------------------------
 
-/** A classic pcap with LINKTYPE_RAW (raw IPv4), enough for tshark to read IP packets. */
-function rawIpPcap(packets: Uint8Array[]): Uint8Array {
-  const parts: number[] = [];
-  const u32le = (v: number) => parts.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
-  const u16le = (v: number) => parts.push(v & 0xff, (v >>> 8) & 0xff);
-  u32le(0xa1b2c3d4);
-  u16le(2);
-  u16le(4);
-  u32le(0);
-  u32le(0);
-  u32le(65535);
-  u32le(101);
-  packets.forEach((p, i) => {
-    u32le(i);
-    u32le(0);
-    u32le(p.length);
-    u32le(p.length);
-    parts.push(...p);
-  });
-  return new Uint8Array(parts);
+/** Ethernet frames (01:00:5e:00:00:05 for 224.0.0.5) in a pcapng, built with the wire codecs. */
+function ospfCapture(packets: Uint8Array[]): Uint8Array {
+  return writePcapng(
+    [{ name: 'R1 GigabitEthernet2 - R2 GigabitEthernet2', linkType: LINKTYPE_ETHERNET }],
+    packets.map((p, i) => ({ interfaceId: 0, timestampUs: i * 1000, data: emitEthernet({ dst: '01:00:5e:00:00:05', src: '52:54:00:00:00:01', etherType: 0x0800 }, p, { pad: true }) })),
+  );
 }
 
 describe('OSPF through tshark', () => {
@@ -355,8 +343,8 @@ describe('OSPF through tshark', () => {
     const packets = [helloPacket, dbdPacket, lsrPacket, lsuPacket, lsackPacket].map((p) =>
       emitIpv4({ src: '10.1.1.1', dst: '224.0.0.5', protocol: 89, ttl: 1, tos: 0xc0 }, emitOspf(p)),
     );
-    const file = join(tempDir(), 'ospf.pcap');
-    writeFileSync(file, rawIpPcap(packets));
+    const file = join(tempDir(), 'ospf.pcapng');
+    writeFileSync(file, ospfCapture(packets));
     const out = tshark(['-r', file, '-T', 'fields', '-e', 'ospf.msg', '-e', 'ospf.srcrouter', '-e', '_ws.malformed', '-e', '_ws.expert']);
     const lines = out.trim().split('\n');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(['1', '2', '3', '4', '5']);
