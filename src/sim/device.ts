@@ -137,6 +137,8 @@ export class Device {
    */
   applyConfig(config: IosConfig = this.config): void {
     this.config = config;
+    // Edits may change a route in place (`ip route ...` with a new distance): parse again.
+    this.candidateCache = undefined;
     this.syncInterfaces();
     for (const fn of this.configListeners) fn(this);
     this.net.refresh();
@@ -399,7 +401,7 @@ export class Device {
       return { status: 'up', line: false, reason: 'temporarily disabled due to recursive routing' };
     }
     // Route to the destination as if this tunnel were up: through itself means recursion.
-    const rib = t.lineProtocol ? this.rib : this.hypotheticalRib(t.name);
+    const rib = t.lineProtocol || !this.mightRouteThrough(t, dst) ? this.rib : this.hypotheticalRib(t.name);
     const res = rib.resolve(dst);
     if (!res) return { status: 'up', line: false, reason: `no route to the tunnel destination ${formatIp(dst)}` };
     if (res.interface === t.name) {
@@ -408,6 +410,24 @@ export class Device {
     const extra = mode.lineProtocol?.(this, t);
     if (extra && !extra.up) return { status: 'up', line: false, reason: extra.reason ?? 'down' };
     return { status: 'up', line: true };
+  }
+
+  /**
+   * Cheap test before building a hypothetical table: could a route through the (down) tunnel `t`
+   * match `dst` at least as specifically as today's best route? Only then can recursion happen.
+   */
+  private mightRouteThrough(t: SimInterface, dst: Ip): boolean {
+    const today = this.rib.lookup(dst);
+    if (!today) return true;
+    const len = today[0]!.prefixLength;
+    const a = t.address;
+    if (a && a.prefixLength >= len && networkOf(dst, a.prefixLength) === networkOf(a.ip, a.prefixLength)) return true;
+    for (const r of this.staticRoutes(new Rib(), new Set([t.name]), true)) {
+      if (r.prefixLength < len || networkOf(dst, r.prefixLength) !== r.network) continue;
+      if (r.interface === t.name) return true;
+      if (r.nextHop !== undefined && a && networkOf(r.nextHop, a.prefixLength) === networkOf(a.ip, a.prefixLength)) return true;
+    }
+    return false;
   }
 
   /** The routing table this device would have if interface `assumeUp` were up. */
@@ -444,33 +464,19 @@ export class Device {
    * Static routes that IOS would install: an interface route needs its interface up; a next-hop
    * route needs its next hop reachable (recursively, through routes other than itself).
    */
-  staticRoutes(base: Rib, assumeUp: Set<string> = new Set()): Route[] {
+  staticRoutes(base: Rib, assumeUp: Set<string> = new Set(), candidatesOnly = false): Route[] {
     if (!this.routing) return [];
-    const candidates: Route[] = [];
-    for (const s of this.config.routes) {
-      const k = `${s.prefix} ${s.mask} ${s.nextHop ?? ''} ${s.interface ?? ''} ${s.distance ?? 1}`;
-      let r = this.staticCache.get(k);
-      if (r === undefined) {
-        const net = parseIp(s.prefix);
-        const mask = parseIp(s.mask);
-        const len = mask === undefined ? undefined : prefixFromMask(mask);
-        r = net === undefined || len === undefined ? null : {
-          network: networkOf(net, len), prefixLength: len, code: 'S', distance: s.distance ?? 1, metric: 0,
-          nextHop: s.nextHop ? parseIp(s.nextHop) : undefined, interface: s.interface, source: 'static',
-        };
-        this.staticCache.set(k, r);
-      }
-      if (r) candidates.push(r);
-    }
+    const candidates = this.staticCandidates();
+    if (candidatesOnly) return candidates;
     // Iterate: a next-hop route may resolve through another static route installed in this pass.
     const installed: Route[] = [];
-    const pending = [...candidates];
+    let pending = candidates;
     const rib = new Rib();
     for (const src of ['connected', ...this.routeSources.keys()]) rib.setSourceRoutes(src, [...base.sourceRoutes(src)]);
     for (let pass = 0; pass < 8 && pending.length > 0; pass++) {
       let progress = false;
-      for (let k = 0; k < pending.length; k++) {
-        const r = pending[k]!;
+      const next: Route[] = [];
+      for (const r of pending) {
         let ok: boolean;
         if (r.interface === NULL_INTERFACE) {
           ok = true;
@@ -483,14 +489,41 @@ export class Device {
         } else ok = false;
         if (ok) {
           installed.push(r);
-          pending.splice(k--, 1);
           progress = true;
-        }
+        } else next.push(r);
       }
-      rib.setSourceRoutes('static', installed);
+      pending = next;
       if (!progress) break;
+      rib.setSourceRoutes('static', installed);
     }
     return installed;
+  }
+
+  private candidateCache?: { routes: IosConfig['routes']; length: number; list: Route[] };
+
+  /** The configured static routes, parsed (cached until the route list changes). */
+  private staticCandidates(): Route[] {
+    const routes = this.config.routes;
+    const c = this.candidateCache;
+    if (c && c.routes === routes && c.length === routes.length) return c.list;
+    const list: Route[] = [];
+    for (const s of routes) {
+      const k = `${s.prefix} ${s.mask} ${s.nextHop ?? ''} ${s.interface ?? ''} ${s.distance ?? 1}`;
+      let r = this.staticCache.get(k);
+      if (r === undefined) {
+        const net = parseIp(s.prefix);
+        const mask = parseIp(s.mask);
+        const len = mask === undefined ? undefined : prefixFromMask(mask);
+        r = net === undefined || len === undefined ? null : {
+          network: networkOf(net, len), prefixLength: len, code: 'S', distance: s.distance ?? 1, metric: 0,
+          nextHop: s.nextHop ? parseIp(s.nextHop) : undefined, interface: s.interface, source: 'static',
+        };
+        this.staticCache.set(k, r);
+      }
+      if (r) list.push(r);
+    }
+    this.candidateCache = { routes, length: routes.length, list };
+    return list;
   }
 
   recomputeRoutes(): void {
