@@ -89,12 +89,15 @@ test('by keyboard alone: add a router, link it, open a device and delete it', as
   await page.getByRole('button', { name: 'Add router' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'R3', level: 2 })).toBeVisible();
+  // Screen readers hear what each edit did.
+  await expect(page.getByRole('status').filter({ hasText: 'Router R3 added.' })).toBeAttached();
   await page.getByLabel('Link R3 to').focus();
   await page.keyboard.press('End'); // the last device in the list: H2
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveText('Link to H2');
   await page.keyboard.press('Enter');
   await expect(page.locator('.react-flow__edge-link')).toHaveCount(4);
+  await expect(page.getByRole('status').filter({ hasText: /^Linked R3 GigabitEthernet1 to H2 / })).toBeAttached();
 
   // Canvas nodes take focus with their names; Enter selects, Delete removes.
   await device(page, 'Router R3').focus();
@@ -104,6 +107,10 @@ test('by keyboard alone: add a router, link it, open a device and delete it', as
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await expect(page.locator('.react-flow__edge-link')).toHaveCount(3);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted R3.' })).toBeAttached();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone.' })).toBeAttached();
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
 });
 
 test('dark theme: switched from the header, kept across a reload, and axe-clean', async ({ page }) => {

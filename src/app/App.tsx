@@ -6,6 +6,7 @@ import { Palette } from './shell/Palette';
 import { Notices } from './shell/Notices';
 import { EmptyHint } from './shell/EmptyHint';
 import { ContextMenu } from './shell/ContextMenu';
+import { LiveRegion } from './shell/LiveRegion';
 import { LabCanvas } from './canvas/LabCanvas';
 import { SidePanel } from './panel/SidePanel';
 import { useUndoRedoKeys } from './keyboard';
@@ -32,6 +33,7 @@ export function App() {
           <PacketDock />
         </Suspense>
         <ContextMenu />
+        <LiveRegion />
       </div>
     </ReactFlowProvider>
   );

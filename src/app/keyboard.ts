@@ -1,7 +1,7 @@
 // Undo and redo from the keyboard, anywhere in the app except inside a text field, where the
 // browser's own text undo is what the user expects.
 import { useEffect } from 'react';
-import { useLab } from './state/lab-store';
+import { redo, undo } from './state/commands';
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -15,10 +15,10 @@ export function useUndoRedoKeys(): void {
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
-        useLab.getState().undo();
+        undo();
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
         e.preventDefault();
-        useLab.getState().redo();
+        redo();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,6 +1,7 @@
 // The top bar: product name, the lab's title, undo/redo and fit.
 import { useReactFlow } from '@xyflow/react';
 import { useLab } from '../state/lab-store';
+import { redo, undo } from '../state/commands';
 import { FIT_OPTIONS } from '../canvas/geometry';
 import { useTheme } from '../state/theme';
 import { ExportButton } from '../export/ExportDialog';
@@ -9,8 +10,6 @@ export function Header() {
   const title = useLab((s) => s.lab.title);
   const canUndo = useLab((s) => s.past.length > 0);
   const canRedo = useLab((s) => s.future.length > 0);
-  const undo = useLab((s) => s.undo);
-  const redo = useLab((s) => s.redo);
   const { fitView } = useReactFlow();
   const dark = useTheme((s) => s.theme === 'dark');
   const toggleTheme = useTheme((s) => s.toggle);

@@ -6,6 +6,7 @@ import type { DeviceKind } from '../../lab/types';
 import { useLab } from './lab-store';
 import { useSession } from './session-store';
 import { freeSpot } from './placement';
+import { KIND_LABEL } from '../canvas/icons';
 
 function refuse(title: string, message: string) {
   useSession.getState().notify(title, [{ where: 'edit', message }]);
@@ -21,7 +22,10 @@ export function addDeviceAt(kind: DeviceKind, x: number, y: number, exact = fals
   const result = dispatch({ type: 'addDevice', kind, x: spot.x, y: spot.y });
   if (!result.ok) return refuse('The device could not be added.', result.message);
   const added = useLab.getState().lab.devices.at(-1);
-  if (added) useSession.getState().select({ kind: 'device', name: added.name });
+  if (added) {
+    useSession.getState().select({ kind: 'device', name: added.name });
+    useSession.getState().announce(`${KIND_LABEL[added.kind]} ${added.name} added.`);
+  }
 }
 
 /** Links two devices on their first free interfaces (the lab adds one when none is free). */
@@ -31,7 +35,9 @@ export function linkDevices(a: string, b: string, aIface?: string, bIface?: stri
   const result = dispatch({ type: 'addLink', a: aIface ? `${a} ${aIface}` : a, b: bIface ? `${b} ${bIface}` : b });
   if (!result.ok) return refuse(`${a} and ${b} could not be linked.`, result.message);
   const links = useLab.getState().lab.links;
+  const link = links.at(-1);
   useSession.getState().select({ kind: 'link', index: links.length - 1 });
+  if (link) useSession.getState().announce(`Linked ${link.a} to ${link.b}.`);
 }
 
 /** Deletes devices and links as one undo step. Links go first, by descending index, so indices stay valid. */
@@ -42,8 +48,9 @@ export function deleteActions(devices: string[], links: number[]): void {
     const link = lab.links[index];
     return link !== undefined && [link.a, link.b].some((end) => goneDevices.has(end.split(' ')[0]!));
   };
+  const cutLinks = [...new Set(links)].filter((i) => !touchesGone(i)).sort((x, y) => y - x);
   const actions: LabAction[] = [
-    ...[...new Set(links)].filter((i) => !touchesGone(i)).sort((x, y) => y - x).map((index) => ({ type: 'deleteLink' as const, index })),
+    ...cutLinks.map((index) => ({ type: 'deleteLink' as const, index })),
     ...devices.map((name) => ({ type: 'deleteDevice' as const, name })),
   ];
   if (actions.length === 0) return;
@@ -51,4 +58,20 @@ export function deleteActions(devices: string[], links: number[]): void {
   if (!result.ok) return refuse('That could not be deleted.', result.message);
   useSession.getState().select(null);
   useSession.getState().openContextMenu(null);
+  // A device's own links go with it; only the links cut on their own are counted.
+  const what = [...devices, ...(cutLinks.length > 0 ? [cutLinks.length === 1 ? 'a link' : `${cutLinks.length} links`] : [])].join(', ');
+  useSession.getState().announce(`Deleted ${what}.`);
+}
+
+/** Undo and redo, from the buttons or the keyboard, said out loud for screen readers. */
+export function undo(): void {
+  if (useLab.getState().past.length === 0) return;
+  useLab.getState().undo();
+  useSession.getState().announce('Undone.');
+}
+
+export function redo(): void {
+  if (useLab.getState().future.length === 0) return;
+  useLab.getState().redo();
+  useSession.getState().announce('Redone.');
 }

@@ -41,6 +41,9 @@ interface SessionState {
   notify: (title: string, problems: LabProblem[]) => void;
   dismiss: (id: number) => void;
   openContextMenu: (menu: ContextMenuState | null) => void;
+  /** The last edit, in words, for screen readers (a polite live region reads it out). */
+  announcement: string;
+  announce: (text: string) => void;
 }
 
 let nextNoticeId = 1;
@@ -57,4 +60,7 @@ export const useSession = create<SessionState>()((set) => ({
   notify: (title, problems) => set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, title, problems }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   openContextMenu: (contextMenu) => set({ contextMenu }),
+  announcement: '',
+  // A repeated message must still change the text, or the live region would stay silent.
+  announce: (text) => set((s) => ({ announcement: s.announcement === text ? `${text}\u00a0` : text })),
 }));
