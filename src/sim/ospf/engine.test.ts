@@ -253,3 +253,24 @@ describe('OSPF show output', () => {
     expect(text).toMatch(/ {4}Gateway {9}Distance {6}Last Update\n {4}172\.16\.0\.2 {11}110 {6}00:00:\d\d\n {2}Distance: \(default is 110\)\n/);
   });
 });
+
+describe('OSPF goes quiet once converged', () => {
+  it('no LS Update or LSR is sent in steady state on a shared segment (acks reach DR and BDR)', () => {
+    const lan = (n: number): RouterSpec => ({
+      name: `R${n}`,
+      interfaces: [{ name: 'GigabitEthernet1', address: `10.0.0.${n}`, mask: M24 }, { name: 'Loopback0', address: `${n}.${n}.${n}.${n}`, mask: '255.255.255.255' }],
+      networks: [['0.0.0.0', '255.255.255.255', '0']],
+    });
+    const net = new FakeOspfNetwork([lan(1), lan(2), lan(3), lan(4)], [['R1 GigabitEthernet1', 'R2 GigabitEthernet1', 'R3 GigabitEthernet1', 'R4 GigabitEthernet1']]);
+    net.start();
+    net.runFor(90 * SECOND);
+    const before = ['R1', 'R2', 'R3', 'R4'].map((r) => net.sent(r).length);
+    net.runFor(60 * SECOND);
+    for (const [k, r] of ['R1', 'R2', 'R3', 'R4'].entries()) {
+      const later = net.sent(r).slice(before[k]);
+      expect(later.filter((p) => p.kind !== 'Hello')).toEqual([]);
+      expect(later.length).toBe(6); // one hello every 10 s
+    }
+    expect(routeText(net, 'R1')).toHaveLength(3);
+  });
+});

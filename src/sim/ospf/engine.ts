@@ -845,10 +845,17 @@ export class OspfEngine {
       this.sendLsu(i, [...i.floodQueue.values()], dst, now);
       i.floodQueue.clear();
     }
+    // Delayed acknowledgements go multicast (RFC 2328 §13.5): on a broadcast network a DROther's
+    // ack reaches both the DR and the BDR, so neither keeps retransmitting.
+    const acks: LsaHeader[] = [];
     for (const n of i.neighbors.values()) {
-      if (!n.acks.length) continue;
-      this.transmit(i, this.unicastTo(i, n), { kind: 'lsack', lsaHeaders: n.acks }, 'LSAck');
+      for (const h of n.acks) if (!acks.some((a) => lsaKey(a) === lsaKey(h) && compareInstances(a, h) === 0)) acks.push(h);
       n.acks = [];
+    }
+    if (acks.length) {
+      const dst = i.setup.kind === 'point-to-point' || i.state === 'DR' || i.state === 'BDR' ? ALL_SPF : ALL_DR;
+      const room = Math.max(1, Math.floor((i.setup.mtu - 20 - 24) / 20));
+      for (let k = 0; k < acks.length; k += room) this.transmit(i, dst, { kind: 'lsack', lsaHeaders: acks.slice(k, k + room) }, 'LSAck');
     }
   }
 
