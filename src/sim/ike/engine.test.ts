@@ -279,6 +279,31 @@ describe('failures a learner can cause', () => {
     expect(a.ipsecSa('Tunnel1')!.localProxy.protocol).toBe(47);
   });
 
+  it('transport mode is only a request (IOS): mixed modes and LAN proxies negotiate tunnel mode', () => {
+    const gre = (s: number, d: number) => ({ local: { address: s, mask: 0xffffffff, protocol: 47, port: 0 }, remote: { address: d, mask: 0xffffffff, protocol: 47, port: 0 } });
+    const tr = { ...tsAesSha, mode: 'transport' as const };
+    const lan = (a: string) => ({ address: ip(a), mask: ip('255.255.255.0'), protocol: 0, port: 0 });
+    const cases: [IpsecPolicy, IpsecPolicy, 'tunnel' | 'transport'][] = [
+      // GRE between the endpoints: transport offered first, the tunnel-mode responder takes the fallback.
+      [{ name: 'T', peer: R2, localAddress: R1, ...gre(R1, R2), transformSets: [tr] }, { name: 'T', peer: R1, localAddress: R2, ...gre(R2, R1), transformSets: [tsAesSha] }, 'tunnel'],
+      // Tunnel offered, transport-mode responder accepts it.
+      [{ name: 'T', peer: R2, localAddress: R1, ...gre(R1, R2), transformSets: [tsAesSha] }, { name: 'T', peer: R1, localAddress: R2, ...gre(R2, R1), transformSets: [tr] }, 'tunnel'],
+      // LAN-to-LAN crypto map with transport sets on both ends: tunnel mode.
+      [{ name: 'T', peer: R2, localAddress: R1, local: lan('10.1.1.0'), remote: lan('10.2.2.0'), transformSets: [tr] }, { name: 'T', peer: R1, localAddress: R2, local: lan('10.2.2.0'), remote: lan('10.1.1.0'), transformSets: [tr] }, 'tunnel'],
+      // A VTI never asks for transport.
+      [vtiPolicy(R1, R2, [tr]), vtiPolicy(R2, R1, [tr]), 'tunnel'],
+    ];
+    for (const [pA, pB, mode] of cases) {
+      const net = new FakeNet();
+      const { a, b } = vtiPair(net, pA, pB);
+      net.initiate(R1, pA);
+      net.run(5 * SECOND);
+      const name = pA.name;
+      expect(a.ipsecSa(name)?.mode, JSON.stringify(pA.transformSets)).toBe(mode);
+      expectMirrored(a.ipsecSa(name)!, b.ipsecSa(name)!);
+    }
+  });
+
   it('peer unreachable: five retransmissions 10 s apart, then "Death by retransmission P1"', () => {
     const net = new FakeNet(undefined, () => true);
     const { a, pA } = vtiPair(net);

@@ -199,7 +199,29 @@ export interface Phase2Options {
   lifetimeKilobytes: number;
   pfs?: DhGroup;
   natT: boolean;
-  tunnelOnly: boolean;
+}
+
+/** One ESP proposal of quick mode message 1: a transform set in one mode. */
+export interface Phase2Entry {
+  set: TransformSet;
+  mode: 'tunnel' | 'transport';
+}
+
+/**
+ * The proposals an IOS initiator sends, in order. `mode transport` is only a request (IOS):
+ * it is offered, followed by the same set in tunnel mode as a fallback, only when the proxy
+ * identities are exactly the two peers (GRE between the tunnel endpoints); otherwise, and
+ * always for a VTI, the set is offered in tunnel mode.
+ */
+export function phase2Entries(sets: readonly TransformSet[], endpointsOnly: boolean, tunnelOnly: boolean): Phase2Entry[] {
+  return sets.flatMap((set): Phase2Entry[] =>
+    set.mode === 'transport' && endpointsOnly && !tunnelOnly
+      ? [
+          { set, mode: 'transport' },
+          { set, mode: 'tunnel' },
+        ]
+      : [{ set, mode: 'tunnel' }],
+  );
 }
 
 export function encapValue(mode: 'tunnel' | 'transport', natT: boolean): number {
@@ -207,8 +229,7 @@ export function encapValue(mode: 'tunnel' | 'transport', natT: boolean): number 
   return natT ? EncapMode.UdpTransport : EncapMode.Transport;
 }
 
-function phase2Attributes(t: TransformSet, o: Phase2Options): Attribute[] {
-  const mode = o.tunnelOnly ? 'tunnel' : t.mode;
+function phase2Attributes(t: TransformSet, mode: 'tunnel' | 'transport', o: Phase2Options): Attribute[] {
   const attrs: Attribute[] = [
     attr(IpsecAttr.EncapsulationMode, encapValue(mode, o.natT)),
     attr(IpsecAttr.SaLifeType, LifeType.Seconds),
@@ -222,13 +243,13 @@ function phase2Attributes(t: TransformSet, o: Phase2Options): Attribute[] {
   return attrs;
 }
 
-/** Quick mode message 1's SA: one ESP proposal per transform set, all with our inbound SPI. */
-export function phase2Offer(sets: readonly TransformSet[], o: Phase2Options): IsakmpPayload {
+/** Quick mode message 1's SA: one ESP proposal per entry, numbered from 1, all with our inbound SPI. */
+export function phase2Offer(entries: readonly Phase2Entry[], o: Phase2Options): IsakmpPayload {
   return {
     type: 'sa',
     doi: DOI_IPSEC,
     situation: SIT_IDENTITY_ONLY,
-    proposals: sets.map((t, i) => ({ number: i + 1, protocolId: ProtocolId.ESP, spi: o.spi, transforms: [{ number: 1, transformId: ESP_ID[t.cipher], attributes: phase2Attributes(t, o) }] })),
+    proposals: entries.map((e, i) => ({ number: i + 1, protocolId: ProtocolId.ESP, spi: o.spi, transforms: [{ number: 1, transformId: ESP_ID[e.set.cipher], attributes: phase2Attributes(e.set, e.mode, o) }] })),
   };
 }
 

@@ -7,7 +7,7 @@ import { type IsakmpMessage, type IsakmpPayload, DOI_IPSEC, ExchangeType, Notify
 import { SECOND } from '../scheduler';
 import { openMessage, sealMessage } from './crypt';
 import { installTexts, phase2TransformLines, validateProposalText } from './ios-text';
-import { type OfferedPhase2, keymatLength, matchTransform, offeredText, phase2Offer, readPhase2Proposal, cipherKeyBits } from './proposals';
+import { type OfferedPhase2, keymatLength, matchTransform, offeredText, phase2Entries, phase2Offer, readPhase2Proposal, cipherKeyBits } from './proposals';
 import type { DhGroup, IkeDatagram, Ip, IpsecPolicy, IpsecSaPair, ProxyId, SimTime, TransformSet } from './types';
 import { equalBytes, idToProxy, proxyText, proxyToId, proxyWithin, readU32 } from './util';
 import { type Phase1, type QuickExchange, type Role, EngineBase, NATT_PORT, NONCE_LEN, Out, SOFT_LIFETIME, ip } from './state';
@@ -27,12 +27,13 @@ export abstract class QuickModeEngine extends EngineBase {
     const spiIn = this.spi();
     const ni = this.rng.bytes(NONCE_LEN);
     const dh = policy.pfs ? dhGenerate(policy.pfs, this.rng) : undefined;
-    const sa = phase2Offer(policy.transformSets, {
+    const host = (p: ProxyId, a: Ip) => p.mask >>> 0 === 0xffffffff && p.address === a;
+    const offers = phase2Entries(policy.transformSets, host(policy.local, policy.localAddress) && host(policy.remote, policy.peer), policy.tunnelOnly ?? false);
+    const sa = phase2Offer(offers, {
       spi: spiIn,
       lifetimeSeconds: policy.lifetimeSeconds ?? 3600,
       lifetimeKilobytes: policy.lifetimeKilobytes ?? 4608000,
       natT,
-      tunnelOnly: policy.tunnelOnly ?? false,
       ...(policy.pfs ? { pfs: policy.pfs } : {}),
     });
     const idci = proxyToId(policy.local);
@@ -41,7 +42,7 @@ export abstract class QuickModeEngine extends EngineBase {
     const hash1 = kdf.qmHash1(h, p1.skeyid!.a, mid, emitChain(rest));
     const iv0 = kdf.phase2Iv(h, p1.lastP1Block!, mid, cbcBlockSize(p1.cipher!.algorithm));
     const sealed = sealMessage(p1.cipher!, iv0, { initiatorCookie: p1.ckyI, responderCookie: p1.ckyR, exchangeType: ExchangeType.QuickMode, messageId: mid }, [{ type: 'hash', data: hash1 }, ...rest]);
-    const q: QuickExchange = { messageId: mid, role: 'I', policy, state: 'IKE_QM_I_QM1', iv: sealed.nextIv, ni, spiIn, idci, idcr, localProxy: policy.local, remoteProxy: policy.remote, ...(dh ? { dh } : {}) };
+    const q: QuickExchange = { messageId: mid, role: 'I', policy, offers, state: 'IKE_QM_I_QM1', iv: sealed.nextIv, ni, spiIn, idci, idcr, localProxy: policy.local, remoteProxy: policy.remote, ...(dh ? { dh } : {}) };
     p1.quick.set(mid, q);
     out.debug(`ISAKMP:(${p1.connId}):beginning Quick Mode exchange, M-ID of ${mid}`);
     out.debug(`ISAKMP:(${p1.connId}):QM Initiator gets spi`);
@@ -205,7 +206,7 @@ export abstract class QuickModeEngine extends EngineBase {
     if (!nonce || nonce.type !== 'nonce' || !sa || sa.type !== 'sa') return bad();
     if (!equalBytes((hashP as { data: Uint8Array }).data, kdf.qmHash2(h, p1.skeyid!.a, msg.messageId, q.ni, emitChain(rest)))) return bad();
     const prop = sa.proposals[0];
-    const set = prop ? q.policy!.transformSets[prop.number - 1] : undefined;
+    const set = prop ? q.offers?.[prop.number - 1]?.set : undefined;
     const offered = prop ? readPhase2Proposal(prop) : undefined;
     if (!prop || !set || !offered || prop.spi.length !== 4) return bad();
     let gqmxy: Uint8Array | undefined;

@@ -9,7 +9,7 @@ import { type IsakmpPayload, ExchangeType, emitChain } from '../../wire/isakmp';
 import { formatIp } from '../addr';
 import { SECOND } from '../scheduler';
 import { type CipherState, sealMessage } from './crypt';
-import { type OfferedPhase2, type Phase1Choice } from './proposals';
+import { type OfferedPhase2, type Phase1Choice, type Phase2Entry } from './proposals';
 import type { DhGroup, FailureKind, IkeConfig, IkeDatagram, IkeEvent, IkeLog, IkeOutput, Ip, IpsecPolicy, IpsecSaPair, ProxyId, SimTime, TransformSet } from './types';
 import { type MmState, NON_ESP_MARKER, concat, showState, u32 } from './util';
 
@@ -34,6 +34,8 @@ export interface QuickExchange {
   messageId: number;
   role: Role;
   policy?: IpsecPolicy;
+  /** The initiator's proposals in order (proposal number - 1 indexes them). */
+  offers?: Phase2Entry[];
   state: string;
   iv: Uint8Array;
   ni: Uint8Array;
