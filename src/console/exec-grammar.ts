@@ -5,6 +5,7 @@ import { parseIp } from '../sim';
 import type { ConsoleDevice } from './device';
 import { InvalidArgument } from './errors';
 import { formatArp } from './show/arp';
+import { cryptoMapsFromConfig } from './show/crypto-map-data';
 import { formatCryptoIpsecSa, formatCryptoIsakmpSa, formatCryptoMap, formatCryptoSession } from './show/crypto-show';
 import { formatInterface, formatInterfaces } from './show/interfaces';
 import { formatIpInterfaceBrief } from './show/ip-interface-brief';
@@ -219,7 +220,7 @@ export const EXEC_RULES: ExecRule[] = [
   rule('show.crypto-isakmp-sa', 'show crypto isakmp sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-isakmp-sa', a, c.device.isakmpSas?.bind(c.device), formatCryptoIsakmpSa, 'IKE'), SHOW_HELP),
   rule('show.crypto-ipsec-sa', 'show crypto ipsec sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-ipsec-sa', a, c.device.ipsecSas?.bind(c.device), (d) => formatCryptoIpsecSa(d, !!a.detail), 'IPsec'), SHOW_HELP),
   rule('show.crypto-session', 'show crypto session [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-session', a, c.device.cryptoSessions?.bind(c.device), (d) => formatCryptoSession(d, !!a.detail), 'IPsec'), SHOW_HELP),
-  rule('show.crypto-map', 'show crypto map', (c, a) => viaDevice(c, 'show.crypto-map', a, c.device.cryptoMaps?.bind(c.device), formatCryptoMap, 'IPsec'), SHOW_HELP),
+  rule('show.crypto-map', 'show crypto map', (c, a) => viaDevice(c, 'show.crypto-map', a, c.device.cryptoMaps?.bind(c.device) ?? (() => cryptoMapsFromConfig(c.device.config())), formatCryptoMap, 'IPsec'), SHOW_HELP),
   rule('show.ip-nat-translations', 'show ip nat translations [verbose]:verbose', (c, a) => viaDevice(c, 'show.ip-nat-translations', a, c.device.natTranslations?.bind(c.device), formatIpNatTranslations, 'NAT'), SHOW_HELP, true),
   rule('show.ip-ospf-neighbor', 'show ip ospf neighbor', (c, a) => viaDevice(c, 'show.ip-ospf-neighbor', a, c.device.ospfNeighbors?.bind(c.device), formatIpOspfNeighbor, 'OSPF'), SHOW_HELP, true),
   rule('show.ip-protocols', 'show ip protocols', (c, a) => viaDevice(c, 'show.ip-protocols', a, c.device.ipProtocols?.bind(c.device), formatIpProtocols, 'OSPF'), SHOW_HELP, true),

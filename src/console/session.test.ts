@@ -319,3 +319,26 @@ describe('output modifiers', () => {
     expect(con.execute('sh run | s?').output).toBe('section  \n\n');
   });
 });
+
+describe('show crypto map from the configuration', () => {
+  it('prints the map as IOS does', () => {
+    const cfg = `${R1}crypto ipsec transform-set TSET esp-aes 256 esp-sha-hmac\n mode tunnel\ncrypto map CMAP 10 ipsec-isakmp\n set peer 198.51.100.2\n set transform-set TSET\n set pfs group14\n match address 101\ninterface GigabitEthernet1\n crypto map CMAP\naccess-list 101 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255\n`;
+    const con = createConsole(fakeDevice(cfg), { privileged: true });
+    expect(con.execute('show crypto map').output).toBe(
+      'Crypto Map IPv4 "CMAP" 10 ipsec-isakmp\n' +
+        '\tPeer = 198.51.100.2\n' +
+        '\tExtended IP access list 101\n' +
+        '\t    access-list 101 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255\n' +
+        '\tSecurity association lifetime: 4608000 kilobytes/3600 seconds\n' +
+        '\tResponder-Only (Y/N): N\n' +
+        '\tPFS (Y/N): Y\n' +
+        '\tDH group:  group14\n' +
+        '\tMixed-mode : Disabled\n' +
+        '\tTransform sets={ \n' +
+        '\t\tTSET:  { esp-256-aes esp-sha-hmac  } , \n' +
+        '\t}\n' +
+        '\tInterfaces using crypto map CMAP:\n' +
+        '\t\tGigabitEthernet1\n\n',
+    );
+  });
+});

@@ -128,7 +128,7 @@ export function formatCryptoMap(maps: readonly CryptoMapData[]): string {
     if (m.isakmpProfile) out.push(`\tISAKMP Profile: ${m.isakmpProfile}`);
     if (m.peer) out.push(`\tPeer = ${m.peer}`);
     if (m.acl) {
-      out.push(`\tExtended IP access list ${m.acl.name}`);
+      out.push(`\t${m.acl.kind === 'standard' ? 'Standard' : 'Extended'} IP access list ${m.acl.name}`);
       for (const l of m.acl.lines) out.push(`\t    ${l}`);
     } else out.push('\tNo matching address list set.');
     if (m.currentPeer) out.push(`\tCurrent peer: ${m.currentPeer}`);

@@ -77,7 +77,7 @@ export interface CryptoMapData {
   seq: number;
   kind: string;
   peer?: string;
-  acl?: { name: string; lines: string[] };
+  acl?: { name: string; lines: string[]; kind?: 'standard' | 'extended' };
   currentPeer?: string;
   securityAssociationLifetime: { kilobytes: number; seconds: number };
   pfs: string;
