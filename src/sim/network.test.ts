@@ -41,8 +41,12 @@ describe('GRE between two sites through a transit router', () => {
   it('carries the inner packet in GRE with outer TTL 255 and the inner TTL decremented', () => {
     const net = buildNetwork('gre-transit.json');
     ping(net, net.device('H1')!, { target: ip('10.2.2.10'), repeat: 3 });
-    const transit = net.capture.filter((f) => f.link === 1 && f.from.device === 'R1').map((f) => parseIpv4(parseEthernet(f.bytes).ok ? (parseEthernet(f.bytes) as { value: { payload: Uint8Array } }).value.payload : new Uint8Array()));
-    const gre = transit.filter((r) => r.ok && r.value.protocol === 47).map((r) => (r as { value: { ttl: number; df: boolean; payload: Uint8Array } }).value);
+    const outerPackets = net.capture
+      .filter((f) => f.link === 1 && f.from.device === 'R1')
+      .map((f) => parseEthernet(f.bytes))
+      .flatMap((e) => (e.ok ? [parseIpv4(e.value.payload)] : []))
+      .flatMap((p) => (p.ok ? [p.value] : []));
+    const gre = outerPackets.filter((p) => p.protocol === 47);
     expect(gre.length).toBeGreaterThan(0);
     for (const outer of gre) {
       expect(outer.ttl).toBe(255);
