@@ -12,6 +12,12 @@ import { type CapturedFrame, DEFAULT_LINK_DELAY, Link, type LinkEnd } from './li
 import { Scheduler, type SimTime, SECOND } from './scheduler';
 import { Trace } from './trace';
 import { greEncapsulation, ipsecVtiWithoutIpsec } from './tunnel-gre';
+import { natPlugin } from './nat/plugin';
+import { ospfPlugin } from './ospf/plugin';
+import { vpnPlugin } from './vpn/plugin';
+
+/** The integrations every network gets unless `plugins` says otherwise (issue 5). */
+export const DEFAULT_PLUGINS: readonly SimPlugin[] = [natPlugin, ospfPlugin, vpnPlugin];
 
 /** The parts of a lab the engine reads (structurally a subset of src/lab's LabV1). */
 export interface TopologySpec {
@@ -27,6 +33,7 @@ export interface NetworkOptions {
   seed?: number | string;
   /** IOS text -> model; default src/ios parseConfig (unsupported lines are kept in the model). */
   parseConfig?: ConfigParser;
+  /** Default DEFAULT_PLUGINS (NAT, OSPF, IPsec); [] for the bare core. */
   plugins?: SimPlugin[];
   linkDelay?: SimTime;
   /** Keep trace records (default true; benches turn it off). */
@@ -63,7 +70,7 @@ export class Network implements NetworkContext {
 
   constructor(seed: number | string, opts: { plugins?: SimPlugin[]; keepTrace?: boolean; capture?: boolean } = {}) {
     this.rng = new SeededRandom(seed);
-    this.plugins = opts.plugins ?? [];
+    this.plugins = opts.plugins ?? [...DEFAULT_PLUGINS];
     this.trace.keep = opts.keepTrace ?? true;
     this.captureEnabled = opts.capture ?? true;
     for (const p of this.plugins) {
