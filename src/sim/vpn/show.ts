@@ -1,0 +1,245 @@
+// The data behind `show crypto isakmp sa`, `show crypto ipsec sa [detail]`, `show crypto session
+// [detail]` and `show crypto map`, in the shapes of src/console/show/crypto-types.ts (restated
+// here structurally: src/sim may not import src/console). attachConsoleViews() puts them on the
+// device, where src/console/sim-adapter.ts finds them.
+import type { Device } from '../device';
+import { formatIp } from '../addr';
+import { iosDuration } from '../console-data';
+import { SECOND } from '../scheduler';
+import type { IpsecSaPair, ProxyId } from '../ike';
+import type { EspSa } from '../ipsec/sa';
+import { plaintextMtu } from '../ipsec/overhead';
+import type { AclLine } from '../../ios/model';
+import { pathMtu } from './plugin';
+import type { VpnRuntime } from './runtime';
+import type { SaBundle } from './sad';
+
+export interface IsakmpSaView { dst: string; src: string; state: string; connId: number; status: string }
+export interface EspSaView {
+  spi: number; transform: string; settings: string; connId: number; flowId: string; cryptoMap: string;
+  remainingKb: number; remainingSec: number; ivSize: number; replayWindow?: number;
+}
+export interface IdentView { address: string; mask: string; protocol: number; port: number }
+export interface IpsecSaView {
+  interface: string; cryptoMapTag: string; localAddress: string; localIdent: IdentView; remoteIdent: IdentView;
+  peer: string; peerPort: number; flags: string;
+  encaps: number; encrypt: number; digest: number; decaps: number; decrypt: number; verify: number;
+  sendErrors: number; recvErrors: number; localEndpoint: string; remoteEndpoint: string;
+  plaintextMtu: number; pathMtu: number; ipMtu: number; ipMtuIdb: string; outboundSpi: number;
+  pfs: boolean; dhGroup?: string; inbound: EspSaView[]; outbound: EspSaView[]; droppedOther?: number;
+}
+export interface CryptoSessionView {
+  interface: string; profile?: string; uptime?: string;
+  status: 'UP-ACTIVE' | 'UP-IDLE' | 'UP-NO-IKE' | 'DOWN-NEGOTIATING' | 'DOWN';
+  peer: string; peerPort: number;
+  ikeSas: { local: string; localPort: number; remote: string; remotePort: number; status: string; connId?: number; capabilities?: string; lifetime?: string }[];
+  flows: { description: string; activeSas: number; origin: string; inboundPackets?: number; outboundPackets?: number; inboundDrops?: number; outboundDrops?: number; inboundKbLeft?: number; outboundKbLeft?: number }[];
+}
+export interface CryptoMapView {
+  name: string; seq: number; kind: string; peer?: string; acl?: { name: string; lines: string[] }; currentPeer?: string;
+  securityAssociationLifetime: { kilobytes: number; seconds: number }; pfs: string;
+  transformSets: { name: string; transforms: string; mode: string }[]; interfaces: string[]; isakmpProfile?: string;
+}
+
+const ident = (p: ProxyId): IdentView => ({ address: formatIp(p.address), mask: formatIp(p.mask), protocol: p.protocol, port: p.port });
+
+/** IOS's transform words: `esp-aes esp-sha-hmac`, `esp-256-aes esp-sha256-hmac`. */
+export function iosTransformText(pair: Pick<IpsecSaPair, 'cipher' | 'keyBits' | 'integrity'>): string {
+  const c = pair.cipher === 'esp-aes' && pair.keyBits !== 128 ? `esp-${pair.keyBits}-aes` : pair.cipher === 'esp-gcm' && pair.keyBits !== 128 ? `esp-gcm ${pair.keyBits}` : pair.cipher;
+  return pair.integrity ? `${c} ${pair.integrity}` : c;
+}
+
+function settings(pair: IpsecSaPair): string {
+  const mode = pair.mode === 'tunnel' ? 'Tunnel' : 'Transport';
+  return `{${mode}${pair.udpEncap ? ' UDP-Encaps' : ''}, }`;
+}
+
+function tag(b: SaBundle): string {
+  return b.policy.kind === 'map' ? b.policy.map!.name : `${b.policy.interfaceName}-head-0`;
+}
+
+function espView(dev: Device, b: SaBundle, sa: EspSa, flowId: number): EspSaView {
+  const usedKb = Math.floor((sa.counters.bytesIn + sa.counters.bytesOut) / 1024);
+  return {
+    spi: sa.spi,
+    transform: iosTransformText(b.pair),
+    settings: settings(b.pair),
+    connId: 2000 + flowId,
+    flowId: `CSR:${flowId}`,
+    cryptoMap: tag(b),
+    remainingKb: Math.max(0, b.pair.lifetimeKilobytes - usedKb),
+    remainingSec: Math.max(0, Math.floor((b.pair.expiresAt - dev.now) / SECOND)),
+    ivSize: sa.suite.ivLength,
+    replayWindow: 64,
+  };
+}
+
+/** The interface whose MTU IOS names as `ip mtu idb`: the tunnel source or the map's interface. */
+function mtuInterface(dev: Device, b: SaBundle): string {
+  if (b.policy.kind === 'map') return b.policy.interfaceName;
+  const t = dev.iface(b.policy.interfaceName);
+  return (t && dev.tunnelSourceAddress(t)?.iface.name) ?? b.policy.interfaceName;
+}
+
+export function ipsecSaViews(dev: Device, rt: VpnRuntime): IpsecSaView[] {
+  // One flow per policy (the newest bundle is current; older ones are listed with it).
+  const out: IpsecSaView[] = [];
+  const names = [...new Set(rt.sad.bundles.map((b) => b.pair.policy))];
+  let flow = 1;
+  for (const name of names) {
+    const all = rt.sad.bundles.filter((b) => b.pair.policy === name);
+    const b = rt.sad.forPolicy(name)!;
+    const idb = mtuInterface(dev, b);
+    const idbIface = dev.iface(idb);
+    const ipMtu = idbIface ? dev.ipMtu(idbIface) : 1500;
+    const t = dev.iface(b.policy.interfaceName);
+    const path = t && t.kind === 'tunnel' ? pathMtu(dev, t) : ipMtu;
+    const natT = b.outbound.config.udpEncap !== undefined;
+    const sum = (f: (x: SaBundle) => number) => all.reduce((n, x) => n + f(x), 0);
+    const encaps = sum((x) => x.outbound.counters.encapsulated);
+    const decaps = sum((x) => x.inbound.counters.decapsulated);
+    const inbound = all.map((x) => espView(dev, x, x.inbound, flow++));
+    const outbound = all.map((x) => espView(dev, x, x.outbound, flow++));
+    out.push({
+      interface: b.policy.kind === 'map' ? b.policy.interfaceName : b.policy.interfaceName,
+      cryptoMapTag: tag(b),
+      localAddress: formatIp(b.pair.local),
+      localIdent: ident(b.pair.localProxy),
+      remoteIdent: ident(b.pair.remoteProxy),
+      peer: formatIp(b.pair.peer),
+      peerPort: b.pair.udpEncap ? b.pair.udpEncap.remotePort : 500,
+      flags: 'origin_is_acl,',
+      encaps, encrypt: encaps, digest: b.pair.integrity ? encaps : 0,
+      decaps, decrypt: decaps, verify: b.pair.integrity ? decaps : 0,
+      sendErrors: sum((x) => x.sendErrors),
+      recvErrors: sum((x) => x.recvErrors + x.inbound.counters.icvFailures + x.inbound.counters.replayFailures + x.inbound.counters.otherFailures),
+      localEndpoint: formatIp(b.pair.local),
+      remoteEndpoint: formatIp(b.pair.peer),
+      plaintextMtu: plaintext(b, path, natT),
+      pathMtu: path,
+      ipMtu,
+      ipMtuIdb: idb,
+      outboundSpi: b.outbound.spi,
+      pfs: b.pair.pfs !== undefined,
+      ...(b.pair.pfs !== undefined ? { dhGroup: `group${b.pair.pfs}` } : {}),
+      inbound,
+      outbound,
+    });
+  }
+  return out;
+}
+
+function plaintext(b: SaBundle, path: number, natT: boolean): number {
+  return plaintextMtu(path, b.outbound.config, b.pair.mode, natT);
+}
+
+export function isakmpSaViews(dev: Device, rt: VpnRuntime): IsakmpSaView[] {
+  return rt.ike.isakmpSas(dev.now).map((r) => ({
+    dst: formatIp(r.dst), src: formatIp(r.src), state: r.state, connId: r.connId, status: r.status,
+  }));
+}
+
+function aclLineText(l: AclLine): string {
+  if ('remark' in l) return `remark ${l.remark}`;
+  const addr = (a: typeof l.source | undefined) => (!a || a.kind === 'any' ? 'any' : a.kind === 'host' ? `host ${a.address}` : `${a.address} ${a.wildcard}`);
+  return [l.action, l.protocol ?? '', addr(l.source), l.destination ? addr(l.destination) : ''].filter(Boolean).join(' ');
+}
+
+export function cryptoSessionViews(dev: Device, rt: VpnRuntime): CryptoSessionView[] {
+  const now = dev.now;
+  const rows = rt.ike.isakmpSas(now);
+  const out: CryptoSessionView[] = [];
+  const seen = new Set<string>();
+  for (const p of rt.policies) {
+    const key = `${p.interfaceName} ${formatIp(p.peer)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ikes = rows.filter((r) => r.remote === p.peer && r.status === 'ACTIVE');
+    const bundles = rt.sad.bundles.filter((b) => b.pair.peer === p.peer && b.policy.interfaceName === p.interfaceName);
+    const qmIdle = ikes.some((r) => r.state === 'QM_IDLE');
+    const status: CryptoSessionView['status'] = bundles.length && qmIdle ? 'UP-ACTIVE' : bundles.length ? 'UP-NO-IKE' : qmIdle ? 'UP-IDLE' : ikes.length || rt.ike.negotiating(p.name) ? 'DOWN-NEGOTIATING' : 'DOWN';
+    const natT = bundles.some((b) => b.pair.udpEncap) || ikes.some((r) => r.natT);
+    const port = natT ? 4500 : 500;
+    const first = bundles[0];
+    const flowText = (b: SaBundle) => {
+      const l = b.pair.localProxy;
+      const r = b.pair.remoteProxy;
+      const proto = l.protocol === 0 ? 'ip' : String(l.protocol);
+      if (l.mask === 0xffffffff && r.mask === 0xffffffff && l.protocol !== 0) return `permit ${proto} host ${formatIp(l.address)} host ${formatIp(r.address)}`;
+      return `permit ${proto} ${formatIp(l.address)}/${formatIp(l.mask)} ${formatIp(r.address)}/${formatIp(r.mask)}`;
+    };
+    out.push({
+      interface: p.interfaceName,
+      ...(first ? { uptime: iosDuration(now - first.pair.createdAt) } : {}),
+      status,
+      peer: formatIp(p.peer),
+      peerPort: first?.pair.udpEncap?.remotePort ?? port,
+      ikeSas: ikes.map((r) => ({
+        local: formatIp(r.local), localPort: port, remote: formatIp(r.remote), remotePort: first?.pair.udpEncap?.remotePort ?? port,
+        status: 'Active', connId: r.connId, capabilities: r.natT ? 'N' : '(none)', lifetime: iosDuration(r.remainingSeconds * SECOND),
+      })),
+      flows: bundles.length ? [bundles.at(-1)!].map((b) => {
+        const usedKb = Math.floor((b.outbound.counters.bytesOut + b.inbound.counters.bytesIn) / 1024);
+        const kbLeft = Math.max(0, b.pair.lifetimeKilobytes - usedKb);
+        const all = bundles.filter((x) => x.pair.policy === b.pair.policy);
+        return {
+          description: flowText(b),
+          activeSas: 2 * all.length,
+          origin: 'crypto map',
+          inboundPackets: all.reduce((n, x) => n + x.inbound.counters.decapsulated, 0),
+          outboundPackets: all.reduce((n, x) => n + x.outbound.counters.encapsulated, 0),
+          inboundDrops: all.reduce((n, x) => n + x.recvErrors, 0),
+          outboundDrops: all.reduce((n, x) => n + x.sendErrors, 0),
+          inboundKbLeft: kbLeft,
+          outboundKbLeft: kbLeft,
+        };
+      }) : [],
+    });
+  }
+  return out;
+}
+
+export function cryptoMapViews(dev: Device, rt: VpnRuntime): CryptoMapView[] {
+  const c = dev.config;
+  const out: CryptoMapView[] = [];
+  const entries = [...c.crypto.cryptoMaps].sort((a, b) => (a.name === b.name ? a.seq - b.seq : a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    const acl = e.matchAddress ? c.accessLists.find((l) => l.name === e.matchAddress) : undefined;
+    const sets = e.transformSets.map((n) => c.crypto.transformSets.find((t) => t.name === n)).filter((t) => t !== undefined);
+    const b = rt.sad.forPolicy(`${e.name} ${e.seq}`);
+    out.push({
+      name: e.name, seq: e.seq,
+      kind: e.dynamicMap ? `ipsec-isakmp dynamic ${e.dynamicMap}` : 'ipsec-isakmp',
+      ...(e.peers[0] ? { peer: e.peers[0] } : {}),
+      ...(acl ? { acl: { name: acl.name, lines: acl.entries.map((l) => `access-list ${acl.name} ${aclLineText(l)}`) } } : {}),
+      ...(b ? { currentPeer: formatIp(b.pair.peer) } : e.peers[0] ? { currentPeer: e.peers[0] } : {}),
+      securityAssociationLifetime: {
+        kilobytes: e.lifetime.kilobytes ?? c.crypto.saLifetime.kilobytes ?? 4608000,
+        seconds: e.lifetime.seconds ?? c.crypto.saLifetime.seconds ?? 3600,
+      },
+      pfs: e.pfs ? e.pfs.replace(/^group/, 'group') : 'N',
+      transformSets: sets.map((t) => ({ name: t.name, transforms: t.transforms.map((x) => (x.keyBits ? `${x.name} ${x.keyBits}` : x.name)).join(' '), mode: t.mode })),
+      interfaces: c.interfaces.filter((i) => i.cryptoMap === e.name).map((i) => i.name),
+      ...(e.isakmpProfile ? { isakmpProfile: e.isakmpProfile } : {}),
+    });
+  }
+  return out;
+}
+
+type Chainable = Record<string, unknown>;
+
+/** Adds the console's optional crypto methods to the device, chaining debug/clear with others. */
+export function attachConsoleViews(dev: Device, rt: VpnRuntime): void {
+  const d = dev as unknown as Chainable;
+  d.isakmpSas = () => isakmpSaViews(dev, rt);
+  d.ipsecSas = () => ipsecSaViews(dev, rt);
+  d.cryptoSessions = () => cryptoSessionViews(dev, rt);
+  d.cryptoMaps = () => cryptoMapViews(dev, rt);
+  const prevDebug = typeof d.debug === 'function' ? (d.debug as (w: string, on: boolean) => void) : undefined;
+  d.debug = (what: string, on: boolean) => {
+    prevDebug?.call(dev, what, on);
+    rt.debug(what, on);
+  };
+  const prevClear = typeof d.clear === 'function' ? (d.clear as (w: string) => boolean) : undefined;
+  d.clear = (what: string) => rt.clear(what) || (prevClear?.call(dev, what) ?? false);
+}
