@@ -65,6 +65,19 @@ describe('core IOS behaviour', () => {
     expect(net.device('R2')!.iface('Tunnel0')!.lineProtocol).toBe(true);
   });
 
+  it('answers proxy ARP for a router that routes to an Ethernet interface without a next hop', () => {
+    const lab = withConfig(loadTestLab('gre-transit.json'), 'R3', (c) => `${c}ip route 10.1.1.0 255.255.255.0 GigabitEthernet1\n`);
+    const net = buildNetwork(lab);
+    const r3 = net.device('R3')!;
+    ping(net, r3, { target: ip('10.1.1.10'), repeat: 2 });
+    expect(marks(ping(net, r3, { target: ip('10.1.1.10') }))).toBe('!!!!!');
+    // R3 ARPs for the host itself; R1 answers with its own MAC (proxy ARP).
+    expect(r3.arp.lookup(ip('10.1.1.10'), net.now)?.mac).toBe(net.device('R1')!.iface('GigabitEthernet1')!.mac);
+    expect(net.trace.records.some((r) => r.device === 'R1' && r.decision.startsWith('proxy ARP reply: 10.1.1.10'))).toBe(true);
+    // Hosts (no ip routing) never proxy.
+    expect(net.trace.records.some((r) => r.device.startsWith('H') && r.decision.startsWith('proxy ARP'))).toBe(false);
+  });
+
   it('hosts do not route, and an unknown protocol gets protocol unreachable', () => {
     const net = buildNetwork('gre-transit.json');
     const h1 = net.device('H1')!;

@@ -109,12 +109,29 @@ function receiveArp(dev: Device, iface: SimInterface, payload: Uint8Array, pid: 
     }
     return;
   }
+  // IOS proxy ARP (`ip proxy-arp`, on by default on a routing device): answer for an address
+  // off the requester's subnet when our best route to it leaves by another interface.
+  if (a.operation === ArpOperation.Request && own && dev.routing && iface.mac && proxyArpAnswers(dev, iface, own, sender, target)) {
+    dev.arp.learn(sender, a.senderMac, iface.name, now);
+    const reply = arpReply(a, iface.mac);
+    const frame = emitEthernet({ dst: a.senderMac, src: iface.mac, etherType: EtherType.ARP }, reply, { pad: true });
+    dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, egress: iface.name, decision: `proxy ARP reply: ${a.targetIp} is reachable through this router, answering with ${iface.mac}`, protocol: 'ARP', after: frame });
+    transmitFrame(dev, iface, frame, pid, `proxy ARP reply to ${a.senderIp}`);
+    return;
+  }
   // Not for us: only refresh an entry we already hold (gratuitous ARP, a neighbour's request).
   const refreshed = dev.arp.refresh(sender, a.senderMac, iface.name, now);
   dev.trace({
     point: 'Arp', packetId: pid, ingress: iface.name, protocol: 'ARP',
     decision: refreshed ? `ARP from ${a.senderIp}: cache entry refreshed` : `ARP for ${a.targetIp} is not for this device, ignored`,
   });
+}
+
+function proxyArpAnswers(dev: Device, iface: SimInterface, own: { ip: Ip; prefixLength: number }, sender: Ip, target: Ip): boolean {
+  const onSubnet = (x: Ip) => networkOf(x, own.prefixLength) === networkOf(own.ip, own.prefixLength);
+  if (!onSubnet(sender) || onSubnet(target) || isMulticast(target) || target === BROADCAST) return false;
+  const res = dev.rib.resolve(target);
+  return res !== undefined && res.interface !== iface.name && res.interface !== NULL_INTERFACE;
 }
 
 /**
