@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { skipWithout, tempDir } from '../../testing/tools';
 import { emitEthernet } from '../../wire/ethernet';
+import { dissectIsakmp } from '../../wire/isakmp';
+import type { DissectField } from '../../wire/layer';
 import { emitIpv4 } from '../../wire/ipv4';
 import { writePcapng } from '../../wire/pcapng';
 import { emitUdp } from '../../wire/udp';
@@ -48,7 +50,7 @@ function capture(nat: boolean, policy?: IsakmpPolicy) {
   });
   const file = join(tempDir('ike-'), 'ike.pcapng');
   writeFileSync(file, writePcapng([{ name: 'R1 GigabitEthernet1 - R2 GigabitEthernet1' }], packets));
-  return { file, key: a.ikev1DecryptionTable()[0]!, sa, count: packets.length };
+  return { file, key: a.ikev1DecryptionTable()[0]!, sa, count: packets.length, frames: packets.map((p) => p.data) };
 }
 
 describe.skipIf(skipWithout('tshark'))('tshark reads and decrypts our IKEv1', () => {
@@ -91,5 +93,54 @@ describe.skipIf(skipWithout('tshark'))('tshark reads and decrypts our IKEv1', ()
       expect(rows[4]![1]).toBe('10.0.12.1');
       expect(rows[5]![1]).toBe('10.0.23.3');
     }
+  });
+});
+
+/** Our ISAKMP field names and the Wireshark fields that may sit at the same bytes. */
+const WIRESHARK_ISAKMP: Record<string, string[]> = {
+  'Initiator SPI': ['isakmp.ispi'],
+  'Responder SPI': ['isakmp.rspi'],
+  'Next payload': ['isakmp.nextpayload'],
+  Version: ['isakmp.version'],
+  'Exchange type': ['isakmp.exchangetype'],
+  Flags: ['isakmp.flags'],
+  'Message ID': ['isakmp.messageid'],
+  Length: ['isakmp.length'],
+  'Payload length': ['isakmp.payloadlength'],
+  'Domain of interpretation': ['isakmp.sa.doi'],
+  Situation: ['isakmp.sa.situation'],
+  'Proposal number': ['isakmp.prop.number'],
+  'Protocol ID': ['isakmp.prop.protoid', 'isakmp.id.protoid'],
+  'Key Exchange Data': ['isakmp.key_exchange.data'],
+  'Nonce DATA': ['isakmp.nonce'],
+  'Vendor ID': ['isakmp.vid_bytes'],
+  'HASH of the address and port': ['isakmp.ike.nat_hash'],
+  'Encryption-Algorithm': ['isakmp.ike.attr'],
+  'Hash-Algorithm': ['isakmp.ike.attr'],
+  'Authentication-Method': ['isakmp.ike.attr'],
+  'Group-Description': ['isakmp.ike.attr'],
+  'Life-Type': ['isakmp.ike.attr'],
+  'Life-Duration': ['isakmp.ike.attr'],
+  'Key-Length': ['isakmp.ike.attr'],
+};
+
+describe.skipIf(skipWithout('tshark'))('dissectIsakmp agrees with Wireshark', () => {
+  it('puts every header, payload and attribute field of messages 1-4 at the bytes Wireshark gives it', () => {
+    const { file, frames } = capture(false);
+    const pdml = execFileSync('/usr/bin/tshark', ['-r', file, '-T', 'pdml'], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }).split('<packet>').slice(1);
+    let compared = 0;
+    for (let i = 0; i < 4; i++) {
+      const theirs = [...pdml[i]!.matchAll(/<field name="([^"]+)" showname="[^"]*" size="(\d+)" pos="(\d+)"/g)].map((m) => ({ name: m[1]!, size: Number(m[2]), pos: Number(m[3]) }));
+      const frame = frames[i]!;
+      const flat = (fs: DissectField[]): DissectField[] => fs.flatMap((f) => [f, ...flat(f.children ?? [])]);
+      for (const f of flat(dissectIsakmp(frame, 42, frame.length).layer.fields)) {
+        const names = f.name.startsWith('Payload: ') || /^(Proposal|Transform) #/.test(f.name) ? ['isakmp.typepayload'] : WIRESHARK_ISAKMP[f.name];
+        if (!names) continue;
+        const match = theirs.find((t) => names.includes(t.name) && t.pos === f.offset && t.size === f.length);
+        expect(match, `frame ${i + 1}: ${f.name} at ${f.offset}+${f.length}`).toBeDefined();
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(80);
   });
 });
