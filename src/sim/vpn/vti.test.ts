@@ -1,0 +1,103 @@
+// IPsec VTIs end to end on the shared labs: IKE at convergence, ESP for everything routed into
+// the tunnel (OSPF multicast too), line protocol following the SAs, plaintext MTU, NAT-T.
+import { describe, expect, it } from 'vitest';
+import { ip, ping, type Network } from '..';
+import { ospfOf } from '../ospf/plugin';
+import { build, editConfig, sharedLab } from './labs';
+import { vpnOf } from './plugin';
+import { ipsecSaViews, isakmpSaViews } from './show';
+
+function up(lab: string, edit?: (n: Network) => void): Network {
+  const net = build(sharedLab(lab));
+  edit?.(net);
+  net.converge(30_000_000);
+  return net;
+}
+
+const marks = (net: Network, from: string, to: string, size?: number) =>
+  ping(net, net.device(from)!, { target: ip(to), repeat: 5, ...(size ? { size } : {}) }).replies.map((r) => r.mark).join('');
+
+describe('IPsec VTI (vti-basic.json)', () => {
+  it('comes up at convergence, protects the pings, counts them, and shows QM_IDLE and plaintext mtu 1438', () => {
+    const net = up('vti-basic.json');
+    const r1 = net.device('R1')!;
+    expect(r1.iface('Tunnel0')!.lineProtocol).toBe(true);
+    expect(r1.logs.entries.map((e) => e.message)).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to up');
+    const rt = vpnOf(r1)!;
+    expect(isakmpSaViews(r1, rt).map((r) => r.state)).toContain('QM_IDLE');
+    marks(net, 'H1', '10.2.2.10');
+    const before = ipsecSaViews(r1, rt)[0]!;
+    expect(marks(net, 'H1', '10.2.2.10')).toBe('!!!!!');
+    const after = ipsecSaViews(r1, rt)[0]!;
+    expect(after.encaps - before.encaps).toBe(5);
+    expect(after.decaps - before.decaps).toBe(5);
+    expect(after.plaintextMtu).toBe(1438);
+    expect(after.inbound[0]!.settings).toBe('{Tunnel, }');
+    expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1438);
+    // On the R1-R2 link only ESP carries the hosts' traffic.
+    const esp = net.trace.records.filter((t) => t.device === 'R1' && t.point === 'Tx' && t.egress === 'GigabitEthernet1' && t.protocol.includes('ESP'));
+    expect(esp.length).toBeGreaterThanOrEqual(5);
+    expect(net.trace.records.some((t) => t.device === 'R1' && t.point === 'Tx' && t.egress === 'GigabitEthernet1' && /ICMP/.test(t.protocol) && !/ESP/.test(t.protocol))).toBe(false);
+    expect(net.keyLog.espSa.length).toBeGreaterThanOrEqual(2);
+    expect(net.keyLog.ikev1.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps line protocol down without tunnel protection, and says why', () => {
+    const lab = editConfig(editConfig(sharedLab('vti-basic.json'), 'R1', (c) => c.replace(' tunnel protection ipsec profile PROF\n', '')), 'R2', (c) => c.replace(' tunnel protection ipsec profile PROF\n', ''));
+    const net = build(lab);
+    net.converge(30_000_000);
+    const t = net.device('R1')!.iface('Tunnel0')!;
+    expect(t.lineProtocol).toBe(false);
+    expect(t.downReason).toMatch(/needs tunnel protection/);
+    expect(marks(net, 'H1', '10.2.2.10')).toMatch(/^[.U]{5}$/);
+    expect(net.trace.records.some((r) => r.device === 'R1' && r.point === 'Drop' && /no route to 10\.2\.2\.10/.test(r.decision))).toBe(true);
+  });
+
+  it('goes down when the SAs are cleared and comes back by itself', () => {
+    const net = up('vti-basic.json');
+    const r1 = net.device('R1')!;
+    expect(vpnOf(r1)!.clear('crypto session')).toBe(true);
+    net.runFor(1000);
+    expect(r1.logs.entries.map((e) => e.message)).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to down');
+    net.runFor(30_000_000);
+    expect(r1.iface('Tunnel0')!.lineProtocol).toBe(true);
+    marks(net, 'H1', '10.2.2.10');
+    expect(marks(net, 'H1', '10.2.2.10')).toBe('!!!!!');
+  });
+});
+
+describe('OSPF over an IPsec VTI (ospf-over-vti.json)', () => {
+  it('forms FULL on Tunnel0 (224.0.0.5 protected by ESP) and learns the remote LAN as O', () => {
+    const net = up('ospf-over-vti.json');
+    net.runFor(60_000_000);
+    const r1 = net.device('R1')!;
+    const n = ospfOf(r1)!.neighbors();
+    expect(n.map((x) => [x.interface, x.state.split('/')[0]])).toEqual([['Tunnel0', 'FULL']]);
+    const o = r1.rib.routes().find((r) => r.code === 'O' && r.prefixLength === 24);
+    expect(o?.interface).toBe('Tunnel0');
+    // The hellos went through ESP: R1's Tunnel0 encapsulations include OSPF.
+    expect(net.trace.records.some((t) => t.device === 'R1' && t.point === 'Encap' && t.egress === 'Tunnel0' && t.before !== undefined && t.before[9] === 89 && /IPsec encryption/.test(t.decision))).toBe(true);
+    expect(net.trace.records.some((t) => t.device === 'R2' && t.point === 'Deliver' && t.ingress === 'Tunnel0' && /OSPF/.test(t.protocol))).toBe(true);
+    marks(net, 'H1', '10.2.2.10');
+    expect(marks(net, 'H1', '10.2.2.10')).toBe('!!!!!');
+  });
+});
+
+describe('NAT-T (nat-t-static-nat.json)', () => {
+  it('moves IKE to UDP 4500, puts ESP in UDP, and shows Tunnel UDP-Encaps with plaintext mtu 1422', () => {
+    const net = up('nat-t-static-nat.json');
+    const r1 = net.device('R1')!;
+    const rt = vpnOf(r1)!;
+    marks(net, 'H1', '10.2.2.10');
+    expect(marks(net, 'H1', '10.2.2.10')).toBe('!!!!!');
+    const v = ipsecSaViews(r1, rt)[0]!;
+    expect(v.inbound[0]!.settings).toBe('{Tunnel UDP-Encaps, }');
+    expect(v.plaintextMtu).toBe(1422);
+    expect(v.peerPort).toBe(4500);
+    const udp = net.trace.records.filter((t) => t.device === 'R1' && t.point === 'Originate' && /ISAKMP to/.test(t.decision));
+    expect(udp.some((t) => /:500$/.test(t.decision))).toBe(true);
+    expect(udp.some((t) => /:4500$/.test(t.decision))).toBe(true);
+    expect(net.trace.records.some((t) => t.device === 'R1' && t.point === 'Encap' && /NAT-T/.test(t.decision))).toBe(true);
+    expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1422);
+  });
+});
