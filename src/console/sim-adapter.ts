@@ -6,7 +6,11 @@ import type { ConsoleDevice } from './device';
 /** The optional show methods a Device may grow (IKE, IPsec, NAT, OSPF); forwarded when present. */
 const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear', 'debug'] as const;
 
-export function simConsoleDevice(net: Network, dev: Device): ConsoleDevice {
+/**
+ * `extras` adds or overrides show data (e.g. `ipsecSas` from an IPsec plugin) for callers that
+ * hold engines the Device does not expose.
+ */
+export function simConsoleDevice(net: Network, dev: Device, extras: Partial<ConsoleDevice> = {}): ConsoleDevice {
   const extra: Partial<ConsoleDevice> = {};
   const d = dev as unknown as Record<string, unknown>;
   for (const name of OPTIONAL) {
@@ -26,5 +30,6 @@ export function simConsoleDevice(net: Network, dev: Device): ConsoleDevice {
     ipRoute: () => ipRouteView(dev),
     arp: () => arpViews(dev),
     logging: () => loggingView(dev),
+    ...extras,
   };
 }
