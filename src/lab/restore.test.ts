@@ -72,6 +72,13 @@ describe('restoreLab refuses damaged data, saying where', () => {
       'link 4 (field b): H2 Ethernet0 is already used by link 3',
     ]);
   });
+  it('says plainly which field is missing', () => {
+    const { links: _links, ...rest } = clone(DEFAULT_LAB);
+    expect(messages(restoreLab(rest, 'file'))).toEqual(['field links: is missing']);
+    const lab = clone(DEFAULT_LAB) as unknown as { devices: Record<string, unknown>[] };
+    delete lab.devices[2]!.config;
+    expect(messages(restoreLab(lab, 'file'))).toEqual(['device R2 (field config): is missing']);
+  });
   it('refuses a lab from a newer version and a huge text', () => {
     expect(messages(restoreLab({ ...clone(DEFAULT_LAB), version: 9 }, 'file'))[0]).toMatch(/newer Tunnelscope \(format version 9\)/);
     expect(messages(parseLabText(' '.repeat(5 * 1024 * 1024), 'file'))[0]).toMatch(/at most 4 MB/);

@@ -67,7 +67,9 @@ function normalise(out: v.InferOutput<typeof LabV1Schema>): Lab {
 
 function schemaProblem(issue: v.BaseIssue<unknown>, doc: Record<string, unknown>): LabProblem {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
-  return { where: describePath(keys, doc), message: issue.message };
+  // valibot words a missing key as 'Invalid key: Expected "links" but received undefined'.
+  const message = issue.received === 'undefined' ? 'is missing' : issue.message;
+  return { where: describePath(keys, doc), message };
 }
 
 function describePath(keys: (string | number)[], doc: Record<string, unknown>): string {
