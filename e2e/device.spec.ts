@@ -42,8 +42,11 @@ test('console config commands change the Running-config tab and undo reverts the
   await openApp(page);
   await openTab(page, 'Router R1', 'Console');
   for (const c of ['conf t', 'interface Tunnel0', 'tunnel mode gre ip']) await run(page, c);
-  await expect(consoleOutput(page)).toContainText('%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0');
   await expect(page.locator('.console__prompt')).toHaveText(/R1\(config-if\)#/);
+  // The device logs as IOS does, right in the console.
+  await run(page, 'shutdown');
+  await expect(consoleOutput(page)).toContainText('%LINK-5-CHANGED: Interface Tunnel0, changed state to administratively down');
+  await run(page, 'no shutdown');
   await run(page, 'end');
   expect(await r1Config(page)).not.toContain('tunnel mode ipsec ipv4');
 
@@ -53,8 +56,10 @@ test('console config commands change the Running-config tab and undo reverts the
   // The canvas reads the configs: the VTI is now a GRE tunnel on R1 only (a mismatch).
   await expect(page.locator('.tunnel-label')).not.toHaveText(/IPsec VTI$/);
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // Three console commands changed the config: three undo steps take it back.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Running-config')).toHaveValue(/tunnel mode ipsec ipv4/);
+  await expect(page.getByLabel('Running-config')).not.toHaveValue(/shutdown/);
   expectCleanPage(watch);
 });
 
@@ -147,7 +152,7 @@ test('keyboard alone: open R1, its console, run a command', async ({ page }) => 
   await expect(consoleTab).toBeVisible();
   await page.getByRole('tab', { selected: true }).focus();
   // Arrow keys move between tabs; Tab moves into the panel.
-  while (!(await consoleTab.getAttribute('aria-selected')).includes('true')) await page.keyboard.press('ArrowRight');
+  while ((await consoleTab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('ArrowRight');
   const input = page.getByRole('textbox', { name: 'Command for R1' });
   await expect(input).toBeEnabled();
   for (let i = 0; i < 5 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');

@@ -31,8 +31,11 @@ export function ConsoleTab({ device }: { device: string }) {
   }, [device]);
 
   // Opening the console scrolls the panel to the tabs, so the whole terminal and its prompt show.
+  // Only the side panel scrolls (scrollIntoView would move the whole page too).
   useEffect(() => {
-    scroller.current?.closest('.device-tabs')?.scrollIntoView({ block: 'start' });
+    const tabs = scroller.current?.closest('.device-tabs');
+    const panel = scroller.current?.closest('.side-panel');
+    if (tabs && panel) panel.scrollTop += tabs.getBoundingClientRect().top - panel.getBoundingClientRect().top;
   }, [device]);
 
   useLayoutEffect(() => {

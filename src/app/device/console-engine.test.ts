@@ -32,9 +32,13 @@ describe('lab consoles', () => {
     const { store, consoles, config } = setup();
     for (const l of ['conf t', 'interface Tunnel0']) consoles.execute('R1', l);
     const depth = store.getState().past.length;
-    const out = consoles.execute('R1', 'tunnel mode gre ip');
-    expect(out.output).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0');
+    consoles.execute('R1', 'tunnel mode gre ip');
     expect(store.getState().past.length).toBe(depth + 1);
+    // The device reacts and logs as IOS does, in the console's output.
+    const out = consoles.execute('R1', 'shutdown');
+    expect(out.output).toContain('%LINK-5-CHANGED: Interface Tunnel0, changed state to administratively down');
+    expect(store.getState().past.length).toBe(depth + 2);
+    store.getState().undo();
     expect(config('R1')).not.toContain('tunnel mode ipsec ipv4');
     expect(consoles.prompt('R1')).toBe('R1(config-if)#');
     consoles.execute('R1', 'end');

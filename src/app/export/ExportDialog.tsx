@@ -105,7 +105,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             </li>
           </ol>
           <p className="muted">With tshark, one option per key line:</p>
-          <pre className="export__cmd" tabIndex={0} aria-label="tshark command">{`tshark -r ${prepared.stem}.pcapng -o ${TSHARK_ESP_PREF} \\\n  -o "uat:esp_sa:$(sed -n 1p esp_sa)" \\\n  -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"`}</pre>
+          <pre className="export__cmd" tabIndex={0} aria-label="tshark command">{`tshark -r ${prepared.stem}.pcapng \\\n  -o ${TSHARK_ESP_PREF} \\\n  -o "uat:esp_sa:$(sed -n 1p esp_sa)" \\\n  -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"`}</pre>
         </>
       )}
     </dialog>

@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
+import { captureToPcapng } from '../../sim';
+import { skipWithout, tempDir, tshark } from '../../testing/tools';
+import { prepareExport } from './export-engine';
+import { configFiles, fileStem } from './export-files';
+import { exportRun } from './run-network';
+
+const PING = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 5, size: 100 };
+const file = (files: { name: string; data: Uint8Array }[], name: string) => files.find((f) => f.name === name)!;
+
+describe('export files', () => {
+  it('replays the last run deterministically: the same bytes every time', () => {
+    const a = prepareExport(DEFAULT_LAB, PING, undefined);
+    const b = prepareExport(DEFAULT_LAB, PING, undefined);
+    expect(a.description).toContain('ping H2 from H1');
+    expect(a.frames).toBeGreaterThan(0);
+    expect(file(a.capture, 'ipsec-static-vti-between-two-sites.pcapng').data).toEqual(file(b.capture, 'ipsec-static-vti-between-two-sites.pcapng').data);
+  });
+
+  it('writes the key tables as the CLI does: one line each, newline-terminated', () => {
+    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    const esp = strFromU8(file(e.capture, 'esp_sa').data);
+    expect(esp.split('\n').filter(Boolean)).toHaveLength(e.espSas);
+    if (e.espSas > 0) {
+      expect(esp.endsWith('\n')).toBe(true);
+      for (const line of esp.trimEnd().split('\n')) expect(line).toMatch(/^"IPv4","[\d.]+","[\d.]+","0x[0-9a-f]{8}","[^"]+","0x[0-9a-f]+","[^"]+","0x[0-9a-f]+"$/);
+    }
+    expect(strFromU8(file(e.capture, 'ikev1_decryption_table').data).split('\n').filter(Boolean)).toHaveLength(e.ikeSas);
+  });
+
+  it('exports each running-config verbatim and zips everything under one folder', () => {
+    const configs = configFiles(DEFAULT_LAB);
+    expect(configs.map((f) => f.name)).toEqual(['H1-running-config.txt', 'R1-running-config.txt', 'R2-running-config.txt', 'H2-running-config.txt']);
+    expect(strFromU8(configs[1]!.data)).toBe(DEFAULT_LAB.devices[1]!.config);
+    const e = prepareExport(DEFAULT_LAB, undefined, undefined);
+    const zip = unzipSync(e.zip());
+    expect(Object.keys(zip).sort()).toEqual(
+      [...e.capture, ...e.configs].map((f) => `ipsec-static-vti-between-two-sites/${f.name}`).sort(),
+    );
+    expect(strFromU8(zip['ipsec-static-vti-between-two-sites/HOW-TO-OPEN-IN-WIRESHARK.txt']!)).toContain('esp.enable_encryption_decode:TRUE');
+  });
+
+  it('names files after the lab title, safely', () => {
+    expect(fileStem('IPsec static VTI between two sites')).toBe('ipsec-static-vti-between-two-sites');
+    expect(fileStem('../../etc/passwd')).toBe('etc-passwd');
+    expect(fileStem('***')).toBe('lab');
+  });
+
+  it('uses the consoles\u2019 network when there is no traffic run', () => {
+    const e = prepareExport(DEFAULT_LAB, undefined, undefined);
+    expect(e.description).toMatch(/converging/);
+  });
+
+  it('tshark reads the exported capture and decrypts its ESP with the exported esp_sa', () => {
+    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    if (skipWithout('tshark')) return;
+    const dir = tempDir();
+    const pcap = join(dir, 'run.pcapng');
+    writeFileSync(pcap, file(e.capture, 'ipsec-static-vti-between-two-sites.pcapng').data);
+    const plain = tshark(['-r', pcap, '-T', 'fields', '-e', 'frame.protocols', '-e', '_ws.malformed']).trim().split('\n');
+    expect(plain).toHaveLength(e.frames);
+    for (const row of plain) expect(row).not.toMatch(/malformed/);
+    // The default lab's ping crosses the VTI: ESP on the R1 - R2 link, decrypted to ICMP with the keys.
+    const espFrames = plain.filter((r) => r.includes(':esp')).length;
+    expect(espFrames).toBeGreaterThan(0);
+    const uat = strFromU8(file(e.capture, 'esp_sa').data).trimEnd().split('\n').flatMap((l) => ['-o', `uat:esp_sa:${l}`]);
+    const decrypted = tshark(['-r', pcap, '-o', 'esp.enable_encryption_decode:TRUE', ...uat, '-Y', 'esp', '-T', 'fields', '-e', 'frame.protocols']).trim().split('\n');
+    expect(decrypted).toHaveLength(espFrames);
+    for (const row of decrypted) expect(row).toMatch(/:esp:ip:icmp(:data)?$/);
+  });
+
+  it('is the capture and key log of the engine, through the CLI\u2019s functions', () => {
+    const run = exportRun(DEFAULT_LAB, PING, undefined);
+    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    expect(file(e.capture, 'ipsec-static-vti-between-two-sites.pcapng').data).toEqual(captureToPcapng(run.network));
+    expect(strFromU8(file(e.capture, 'esp_sa').data)).toBe(run.network.keyLog.espSa.map((l) => `${l}\n`).join(''));
+  });
+});
