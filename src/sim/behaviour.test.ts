@@ -43,6 +43,28 @@ describe('core IOS behaviour', () => {
     expect((pkt[20 + 6]! << 8) | pkt[20 + 7]!).toBe(1400);
   });
 
+  it('GRE delivery header: DF clear by default (fragmented on the way); path MTU discovery copies DF and learns the MTU', () => {
+    const narrow = (lab: ReturnType<typeof loadTestLab>) => withConfig(lab, 'R3', (c) => c.replace(' ip address 203.0.113.1 255.255.255.252', ' ip address 203.0.113.1 255.255.255.252\n ip mtu 1400'));
+    const plain = buildNetwork(narrow(loadTestLab('gre-transit.json')));
+    ping(plain, plain.device('H1')!, { target: ip('10.2.2.10') });
+    expect(marks(ping(plain, plain.device('H1')!, { target: ip('10.2.2.10'), size: 1450, df: true }))).toBe('!!!!!');
+    expect(plain.trace.records.some((r) => r.device === 'R3' && r.decision.startsWith('fragmented into 2 pieces for the 1400-byte IP MTU'))).toBe(true);
+
+    const pmtud = buildNetwork(narrow(withConfig(loadTestLab('gre-transit.json'), 'R1', (c) => c.replace(' tunnel destination 203.0.113.2', ' tunnel destination 203.0.113.2\n tunnel path-mtu-discovery'))));
+    const h1 = pmtud.device('H1')!;
+    ping(pmtud, h1, { target: ip('10.2.2.10') });
+    // First echo: the outer DF is copied, R3 refuses it and tells R1 (MTU 1400); R1 learns it.
+    // Then R1 itself answers the next big DF packets with fragmentation needed (1400 - 24 = 1376).
+    const r = ping(pmtud, h1, { target: ip('10.2.2.10'), size: 1450, df: true });
+    expect(marks(r)).toBe('.MMMM');
+    const r1 = pmtud.device('R1')!;
+    expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1376);
+    expect(pmtud.trace.records.some((t) => t.device === 'R1' && t.decision === 'Tunnel0 path MTU 1400 learned: its IP MTU is now 1376')).toBe(true);
+    expect(marks(ping(pmtud, h1, { target: ip('10.2.2.10'), size: 1376, df: true }))).toBe('!!!!!');
+    pmtud.runFor(601 * SECOND);
+    expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1476);
+  });
+
   it('drops traffic routed to Null0 with host unreachable', () => {
     const lab = withConfig(loadTestLab('gre-transit.json'), 'R1', (c) => `${c}ip route 10.99.0.0 255.255.0.0 Null0\n`);
     const net = buildNetwork(lab);

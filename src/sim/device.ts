@@ -303,8 +303,14 @@ export class Device {
 
   /** The IP MTU of an interface: `ip mtu` if set, else the hardware (or tunnel) default. */
   ipMtu(i: SimInterface): number {
-    if (i.config.ipMtu) return i.config.ipMtu;
-    return i.kind === 'tunnel' ? this.tunnelIpMtu(i) : i.mtu;
+    const configured = i.config.ipMtu ?? (i.kind === 'tunnel' ? this.tunnelIpMtu(i) : i.mtu);
+    if (i.kind !== 'tunnel' || !i.pathMtu || !i.config.tunnelPathMtuDiscovery) return configured;
+    if (this.now >= i.pathMtu.until) {
+      i.pathMtu = undefined;
+      return configured;
+    }
+    const mode = this.net.tunnelMode(i.config.tunnelMode);
+    return Math.min(configured, i.pathMtu.mtu - (mode ? mode.overhead(this, i) : 24));
   }
 
   // ---- state evaluation -----------------------------------------------------------------------

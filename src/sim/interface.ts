@@ -46,6 +46,8 @@ export class SimInterface {
   downReason?: string;
   /** Tunnel recursive routing detected: held down until this time (IOS `%TUN-5-RECURDOWN`). */
   recursionHoldUntil?: SimTime;
+  /** `tunnel path-mtu-discovery`: the path MTU learned from ICMP fragmentation needed, and until when (IOS ager 10 min). */
+  pathMtu?: { mtu: number; until: SimTime };
 
   constructor(
     public config: InterfaceConfig,

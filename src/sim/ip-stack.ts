@@ -245,8 +245,27 @@ function icmpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ip
     });
   } else {
     dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP ${m.kind} from ${ip.src} delivered`, protocol: 'ICMP', before: bytes });
+    if (m.kind === 'dest-unreachable' && m.code === UnreachableCode.FragmentationNeeded) learnTunnelPathMtu(dev, m.original, m.nextHopMtu, pid);
   }
   for (const fn of [...dev.icmpListeners]) fn({ ip, bytes, ingress: ingress.name });
+}
+
+/** IOS ages a learned tunnel path MTU after 10 minutes (`tunnel path-mtu-discovery age-timer 10`). */
+const PATH_MTU_AGE = 600_000_000;
+/** The smallest path MTU IOS accepts for a tunnel (`min-mtu 92`). */
+const PATH_MTU_MIN = 92;
+
+/** `tunnel path-mtu-discovery`: a fragmentation-needed about our own GRE delivery packet lowers the tunnel's MTU. */
+function learnTunnelPathMtu(dev: Device, quote: Uint8Array, mtu: number, pid: number): void {
+  if (quote.length < 20 || quote[9] !== 47 || mtu === 0) return;
+  const src = ((quote[12]! << 24) | (quote[13]! << 16) | (quote[14]! << 8) | quote[15]!) >>> 0;
+  const dst = ((quote[16]! << 24) | (quote[17]! << 16) | (quote[18]! << 8) | quote[19]!) >>> 0;
+  for (const t of dev.interfaces.values()) {
+    if (t.kind !== 'tunnel' || !t.config.tunnelPathMtuDiscovery) continue;
+    if (dev.tunnelSourceAddress(t)?.ip !== src || dev.tunnelDestinationAddress(t) !== dst) continue;
+    t.pathMtu = { mtu: Math.max(mtu, PATH_MTU_MIN), until: dev.now + PATH_MTU_AGE };
+    dev.trace({ point: 'Deliver', packetId: pid, decision: `${t.name} path MTU ${mtu} learned: its IP MTU is now ${dev.ipMtu(t)}`, protocol: 'ICMP' });
+  }
 }
 
 function udpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ipv4Packet, pid: number): void {
