@@ -1,0 +1,7 @@
+// IOS NAT for the simulation: the translation table (pure, clock passed in), its plugin, show output.
+export { NatTable } from './table';
+export type { NatConfigSource, NatResult, NatTranslation, InsideToOutsideContext, OutsideToInsideContext } from './table';
+export { NAT_TIMEOUTS } from './timeouts';
+export { aclPermits, aclDecision } from './acl-match';
+export { natPlugin, natOf, NatRuntime } from './plugin';
+export { formatNatTranslations, natTranslationColumns } from './show';

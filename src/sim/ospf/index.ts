@@ -1,0 +1,6 @@
+// OSPFv2 for the simulation: the engine (clock-free), its simulation plugin, and show output.
+export { OspfEngine, OSPF_DISTANCE } from './engine';
+export type { OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, OspfTransmit, NeighborState, InterfaceState } from './engine';
+export type { OspfLinkState } from './config';
+export { ospfPlugin, ospfOf, OspfRuntime } from './plugin';
+export { formatOspfNeighbors, formatOspfProtocols } from './show';
