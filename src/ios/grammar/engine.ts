@@ -111,10 +111,9 @@ export class Grammar {
     return this.walk(this.root, tokens, i, line, no, {}, {});
   }
 
+  /** IOS takes `no` only spelled out (`n` is ambiguous with network, ntp, ...). */
   private isNo(text: string): boolean {
-    const t = text.toLowerCase();
-    if (t === 'no') return true;
-    return t === 'n' ? false : false;
+    return text.toLowerCase() === 'no';
   }
 
   private walk(node: TrieNode, tokens: Token[], i: number, line: string, no: boolean, args: Record<string, string>, at: Record<string, number>): MatchOutcome {
