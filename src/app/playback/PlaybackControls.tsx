@@ -11,16 +11,16 @@ export function PlaybackControls() {
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
       <button type="button" className="button button--icon" onClick={restart} disabled={disabled} aria-label="Restart" title="Restart (Home)" aria-keyshortcuts="Home">
-        ⏮
+        <Glyph d="M3 2v12M13 2.5L5.5 8 13 13.5z" />
       </button>
       <button type="button" className="button button--icon" onClick={() => step(-1)} disabled={disabled} aria-label="Step back" title="Step back (←)" aria-keyshortcuts="ArrowLeft">
-        ◀
+        <Glyph d="M12 2.5L4.5 8 12 13.5zM3 2v12" fill={false} />
       </button>
       <button type="button" className="button button--icon button--play" onClick={toggle} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} aria-keyshortcuts="Space">
-        {playing ? '❚❚' : '▶'}
+        {playing ? <Glyph d="M4 2.5h3v11H4zM9 2.5h3v11H9z" /> : <Glyph d="M4 2l10 6-10 6z" />}
       </button>
       <button type="button" className="button button--icon" onClick={() => step(1)} disabled={disabled} aria-label="Step forward" title="Step forward (→)" aria-keyshortcuts="ArrowRight">
-        ▶▏
+        <Glyph d="M4 2.5L11.5 8 4 13.5zM13 2v12" fill={false} />
       </button>
       <label className="playback__speed">
         <span>Speed</span>
@@ -50,5 +50,14 @@ export function Legend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A 16px icon drawn with currentColor; `fill` false draws outlines only. */
+function Glyph({ d, fill = true }: { d: string; fill?: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={d} fill={fill ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" strokeLinecap="round" />
+    </svg>
   );
 }

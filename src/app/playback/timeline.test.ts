@@ -88,3 +88,13 @@ describe('encapsulationOf', () => {
     expect(['ICMP', 'ARP', 'GRE', 'ESP', 'UDP-ESP', 'ISAKMP', 'OSPF', 'UDP', 'IPv4'].map(encapsulationOf)).toEqual(['ip', 'arp', 'gre', 'esp', 'esp-udp', 'ike', 'ospf', 'ip', 'ip']);
   });
 });
+
+describe('windowOf (event list virtualisation)', () => {
+  it('renders the rows in view plus overscan, clamped to the list', async () => {
+    const { windowOf } = await import('./virtual-window');
+    expect(windowOf(1000, 24, 0, 240, 5)).toEqual({ first: 0, last: 15 });
+    expect(windowOf(1000, 24, 2400, 240, 5)).toEqual({ first: 95, last: 115 });
+    expect(windowOf(12, 24, 0, 240, 5)).toEqual({ first: 0, last: 12 });
+    expect(windowOf(0, 24, 0, 240, 5)).toEqual({ first: 0, last: 0 });
+  });
+});
