@@ -15,7 +15,7 @@ function FieldRow({ field, onHover }: { field: DissectField; onHover: Props['onH
   return (
     <li>
       <div
-        className="field"
+        className="pkt-field"
         tabIndex={0}
         data-field={field.name}
         data-field-offset={field.offset}
@@ -26,10 +26,10 @@ function FieldRow({ field, onHover }: { field: DissectField; onHover: Props['onH
         onBlur={() => onHover(null)}
         title={`bytes ${field.offset}–${field.offset + field.length - 1}${bits}`}
       >
-        <span className="field__name">{field.name}:</span> <span className="field__value">{field.value}</span>
+        <span className="pkt-field__name">{field.name}:</span> <span className="pkt-field__value">{field.value}</span>
       </div>
       {field.children && field.children.length > 0 && (
-        <ul className="fields">
+        <ul className="pkt-fields">
           {field.children.map((c, i) => (
             <FieldRow key={i} field={c} onHover={onHover} />
           ))}
@@ -52,7 +52,7 @@ export function LayerTree({ layers, onHover, label }: Props) {
             {layer.title}
             {layer.problem && <span className="layer__problem"> — {layer.problem}</span>}
           </summary>
-          <ul className="fields">
+          <ul className="pkt-fields">
             {layer.fields.map((f, k) => (
               <FieldRow key={k} field={f} onHover={onHover} />
             ))}

@@ -3,6 +3,7 @@
 // labs) and its trace is handed to playback, which starts playing at once.
 import { useId, useState, type FormEvent } from 'react';
 import { useLab } from '../state/lab-store';
+import { useSession } from '../state/session-store';
 import { usePlayback } from '../playback/playback-store';
 import { runTrafficAsync } from './runner';
 import type { TrafficRequest } from './engine';
@@ -27,7 +28,10 @@ export function TrafficControl() {
     begin();
     const result = await runTrafficAsync(lab, request);
     if (!result.ok) return fail(result.error);
+    const opening = usePlayback.getState().timeline === null;
     load({ request, summary: result.summary, espSa: result.espSa, target: result.target }, result.records, lab.links, { autoplay: true });
+    // The dock grows on the first run and the canvas shrinks: fit the lab into what is left.
+    if (opening) useSession.getState().requestFit();
   };
 
   const onSubmit = (e: FormEvent) => {
