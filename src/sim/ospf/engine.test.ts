@@ -274,3 +274,53 @@ describe('OSPF goes quiet once converged', () => {
     expect(routeText(net, 'R1')).toHaveLength(3);
   });
 });
+
+describe('OSPF hub and spokes', () => {
+  it('a hub with 12 spokes over small-MTU tunnels: multi-packet DBD exchange, every spoke FULL, every LAN learned', () => {
+    const hub: RouterSpec = { name: 'HUB', routerId: '10.255.255.255', interfaces: [], networks: [['0.0.0.0', '255.255.255.255', '0']] };
+    const specs: RouterSpec[] = [hub];
+    const segments: string[][] = [];
+    for (let k = 1; k <= 12; k++) {
+      // MTU 200: a DBD holds 7 LSA headers, so the 13-LSA database needs two.
+      hub.interfaces.push({ name: `Tunnel${k}`, address: `172.16.${k}.1`, mask: M30, mtu: 200 });
+      specs.push({
+        name: `S${k}`,
+        interfaces: [
+          { name: 'Tunnel0', address: `172.16.${k}.2`, mask: M30, mtu: 200 },
+          { name: 'GigabitEthernet2', address: `10.${k}.0.1`, mask: M24 },
+        ],
+        networks: [['0.0.0.0', '255.255.255.255', '0']],
+      });
+      segments.push([`HUB Tunnel${k}`, `S${k} Tunnel0`], [`S${k} GigabitEthernet2`]);
+    }
+    const net = new FakeOspfNetwork(specs, segments);
+    net.start();
+    // S12 joins late, when the hub's database no longer fits one DBD.
+    const s12Links = (up: boolean) => [
+      { name: 'Tunnel0', up, mtu: 200 },
+      { name: 'GigabitEthernet2', up: true },
+    ];
+    net.setLinks('S12', s12Links(false));
+    net.runFor(60 * SECOND);
+    const sentBefore = net.sent('HUB').length;
+    net.setLinks('S12', s12Links(true));
+    net.runFor(60 * SECOND);
+    expect(net.engine('HUB').neighbors(net.scheduler.now).filter((r) => r.state === 'FULL/  -')).toHaveLength(12);
+    const dbdHeaders = net
+      .sent('HUB')
+      .slice(sentBefore)
+      .filter((p) => p.kind === 'DBD' && p.interface === 'Tunnel12')
+      .map((p) => {
+        const d = parseOspf(p.payload);
+        return d.ok && d.value.body.kind === 'dbd' ? d.value.body.lsaHeaders.length : 0;
+      })
+      .filter((n) => n > 0);
+    expect(dbdHeaders.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...dbdHeaders)).toBeLessThanOrEqual(7);
+    expect(dbdHeaders.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(12);
+    // S1 reaches S7's LAN through the hub: two tunnels (1000 each) and the LAN (1).
+    expect(routeText(net, 'S1')).toContain('O 10.7.0.0/24 [110/2001] via 172.16.1.1, Tunnel0');
+    expect(net.engine('S1').routes().filter((r) => r.prefixLength === 24)).toHaveLength(11);
+    expect(net.engine('S1').database('0', net.scheduler.now).filter((h) => h.lsType === 1)).toHaveLength(13);
+  });
+});
