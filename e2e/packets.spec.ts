@@ -5,6 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { labToFragment } from '../src/lab/link';
 import { plainGreDefaultLab } from '../src/app/traffic/lab-variants';
 import { compareRows } from '../src/app/compare/compare-model';
+import { WORKER_THRESHOLD } from '../src/app/traffic/runner';
+import { generateHubSpokeLab } from '../src/lab/generate';
 import { expectCleanPage, openApp, watchPage } from './helpers';
 
 const GRE_LINK = labToFragment(plainGreDefaultLab());
@@ -183,3 +185,16 @@ for (const [w, h] of [
     await shot(page, `packets-${w}x${h}`);
   });
 }
+
+test('a large lab runs in the engine worker and plays back the same way', async ({ page }) => {
+  const lab = generateHubSpokeLab({ spokes: 7, hosts: true });
+  expect(lab.devices.length).toBeGreaterThan(WORKER_THRESHOLD);
+  const hubWan = /interface GigabitEthernet1\n ip address (\S+)/.exec(lab.devices.find((d) => d.name === 'HUB')!.config)![1]!;
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openApp(page, { hash: labToFragment(lab) });
+  await ping(page, 'S1', hubWan);
+  await expect(runStatus(page)).toContainText('!!!!');
+  expect(workers.some((u) => u.includes('engine.worker'))).toBe(true);
+  await expect(page.locator('.event[data-device="HUB"][data-point="Rx"]').first()).toBeAttached();
+});
