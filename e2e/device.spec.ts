@@ -140,6 +140,34 @@ test('export: the pcapng downloads and tshark reads it; key files and configs as
   expect(rows.some((r) => r.startsWith('eth:ethertype:ip:icmp'))).toBe(true);
 });
 
+test('export after a Ping run: tshark decrypts the downloaded capture with the downloaded esp_sa', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  const ping = page.getByRole('button', { name: 'Ping', exact: true });
+  await ping.click();
+  await expect(ping).toBeEnabled();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export capture, keys and configs' });
+  await expect(dialog).toContainText('The last run: ping H2 from H1');
+  const save = async (name: RegExp) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
+    const path = test.info().outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    return path;
+  };
+  const pcapPath = await save(/^Download .*\.pcapng$/);
+  const espPath = await save(/^Download esp_sa$/);
+  const keys = readFileSync(espPath, 'utf8').trimEnd().split('\n').filter(Boolean);
+  expect(keys.length).toBeGreaterThan(0);
+  expectCleanPage(watch);
+
+  if (skipWithout('tshark')) return;
+  const uat = keys.flatMap((l) => ['-o', `uat:esp_sa:${l}`]);
+  const rows = tshark(['-r', pcapPath, '-o', 'esp.enable_encryption_decode:TRUE', ...uat, '-Y', 'esp', '-T', 'fields', '-e', 'frame.protocols']).trim().split('\n');
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toMatch(/:esp:ip:icmp/);
+});
+
 test('keyboard alone: open R1, its console, run a command', async ({ page }) => {
   await openApp(page);
   // Tab into the canvas until R1 has focus, then Enter selects it.
