@@ -48,9 +48,10 @@ export function ConsoleTab({ device }: { device: string }) {
 
   const run = () => {
     if (!engine) return;
-    const { echo, output } = engine.execute(device, line);
-    sessions().append(device, `${echo}\n${output}`);
-    sessions().setPrompt(device, engine.prompt(device));
+    // The output goes to the device's name after the command (`hostname X` renames it).
+    const { device: now, echo, output } = engine.execute(device, line);
+    sessions().append(now, `${echo}\n${output}`);
+    sessions().setPrompt(now, engine.prompt(now));
     setLine('');
     historyAt.current = null;
   };

@@ -14,6 +14,8 @@ export type ApplyOutcome =
 export interface DocumentAccess {
   lab(): LabV1;
   dispatch(action: LabAction): DispatchResult;
+  /** Several actions as one undo step (a console rename: renameDevice + setConfig). */
+  dispatchAll?(actions: LabAction[]): DispatchResult;
 }
 
 export function applyLinesToDevice(doc: DocumentAccess, device: string, lines: readonly string[]): ApplyOutcome {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LabAction } from '../../lab/actions';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
 import { createDocumentStore } from '../state/document-store';
 import { applyLinesToDevice } from './apply-config';
@@ -8,14 +9,19 @@ import { appendScrollback, createConsoleSessionsStore } from './console-store';
 function setup() {
   const store = createDocumentStore(DEFAULT_LAB);
   let wall = 0;
-  const doc = { lab: () => store.getState().lab, dispatch: (a: Parameters<ReturnType<typeof store.getState>['dispatch']>[0]) => store.getState().dispatch(a) };
-  const consoles = createLabConsoles(doc, () => wall);
+  const doc = {
+    lab: () => store.getState().lab,
+    dispatch: (a: LabAction) => store.getState().dispatch(a),
+    dispatchAll: (a: LabAction[]) => store.getState().dispatchAll(a),
+  };
+  const consoles = createLabConsoles(doc, { wallClock: () => wall, onRename: (from, to) => renames.push([from, to]) });
+  const renames: [string, string][] = [];
   store.subscribe((s, p) => {
-    if (s.lab !== p.lab) printed.push(...consoles.documentChanged(s.lab));
+    if (s.lab !== p.lab) printed.push(...(consoles.documentChanged(s.lab) ?? []));
   });
   const printed: [string, string][] = [];
   const config = (name: string) => store.getState().lab.devices.find((d) => d.name === name)!.config;
-  return { store, doc, consoles, config, printed, tick: (s: number) => (wall += s * 1000) };
+  return { store, doc, consoles, config, printed, renames, tick: (s: number) => (wall += s * 1000) };
 }
 
 describe('lab consoles', () => {
@@ -77,6 +83,22 @@ describe('lab consoles', () => {
     expect(consoles.history('R1')).toEqual(['conf t']);
     expect(consoles.help('R2', 'show ip ').output).toContain('interface');
     expect(consoles.completeLine('R2', 'sh')).toBe('show ');
+  });
+
+  it('hostname renames the device, links included, as one undo step; the session follows', () => {
+    const { store, consoles, renames } = setup();
+    consoles.execute('R1', 'configure terminal');
+    const depth = store.getState().past.length;
+    const r = consoles.execute('R1', 'hostname EDGE1');
+    expect(r.device).toBe('EDGE1');
+    expect(renames).toEqual([['R1', 'EDGE1']]);
+    expect(consoles.prompt('EDGE1')).toBe('EDGE1(config)#');
+    const lab = store.getState().lab;
+    expect(lab.devices.map((d) => d.name)).toContain('EDGE1');
+    expect(lab.links.some((l) => l.a === 'EDGE1 GigabitEthernet1' || l.b === 'EDGE1 GigabitEthernet1')).toBe(true);
+    expect(store.getState().past.length).toBe(depth + 1);
+    expect(consoles.execute('EDGE1', 'do show ip interface brief').output).toMatch(/GigabitEthernet1\s+203\.0\.113\.1/);
+    expect(consoles.execute('EDGE1', 'hostname bad<name>').output).toMatch(/^%|\^/m);
   });
 
   it('simulated time follows the wall clock between commands', () => {

@@ -12,6 +12,8 @@ import type { DocumentAccess } from './apply-config';
 import { LabSimulation } from './lab-simulation';
 
 export interface CommandOutput {
+  /** The device's name after the command (`hostname X` renames it). */
+  device: string;
   /** The prompt the command was typed at, then the line: `R1#show version`. */
   echo: string;
   output: string;
@@ -25,27 +27,36 @@ export interface LabConsoles {
   /** IOS Tab: the line with its last word completed when exactly one word fits. */
   completeLine(device: string, line: string): string;
   history(device: string): string[];
-  /** The document changed (form, undo, text edit): re-apply and collect what each console prints. */
-  documentChanged(lab: LabV1): Map<string, string>;
+  /**
+   * The document changed (form, undo, text edit): re-apply and collect what each console prints.
+   * Null while a console command is itself changing the document (its output carries the logs).
+   */
+  documentChanged(lab: LabV1): Map<string, string> | null;
   /** Ends a device's session (device deleted). */
   close(device: string): void;
   /** The network the consoles run on (the export writes its capture and keys). */
   network(): Network;
 }
 
-export function createLabConsoles(doc: DocumentAccess, wallClock?: () => number): LabConsoles {
-  const sim = new LabSimulation(wallClock);
+export interface LabConsolesOptions {
+  wallClock?: () => number;
+  /** `hostname X` at a console renamed the device (the session moves with it). */
+  onRename?: (from: string, to: string) => void;
+}
+
+export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions = {}): LabConsoles {
+  const sim = new LabSimulation(opts.wallClock);
   const sessions = new Map<string, Console>();
   let busy = false;
 
-  function deviceView(name: string): ConsoleDevice {
+  function deviceView(ref: { name: string }): ConsoleDevice {
     const live = (): ConsoleDevice => {
       const net = sim.network(doc.lab());
-      const dev = net.device(name);
-      if (!dev) throw new Error(`${name} is not in the lab`);
+      const dev = net.device(ref.name);
+      if (!dev) throw new Error(`${ref.name} is not in the lab`);
       return simConsoleDevice(net, dev);
     };
-    const configure = (action: ConfigAction): ApplyResult => configureAndRecord(name, action);
+    const configure = (action: ConfigAction): ApplyResult => configureAndRecord(ref, action);
     // Forward everything else to the simulated device of the current network, so the session
     // survives rebuilds and picks up optional show data as the engine grows it.
     return new Proxy({} as ConsoleDevice, {
@@ -61,13 +72,32 @@ export function createLabConsoles(doc: DocumentAccess, wallClock?: () => number)
     });
   }
 
-  function configureAndRecord(name: string, action: ConfigAction): ApplyResult {
+  function configureAndRecord(ref: { name: string }, action: ConfigAction): ApplyResult {
+    const name = ref.name;
     const lab = doc.lab();
     const dev = sim.device(lab, name);
     if (!dev) return { error: `% ${name} is not in the lab` };
     const result = configureDevice(dev, action);
     if (result.error) return result;
     const text = renderConfig(dev.config);
+    // In a lab the hostname is the device's name: `hostname X` renames the device, one undo step.
+    const hostname = dev.config.hostname;
+    if (hostname !== name) {
+      const renamed = doc.dispatchAll?.([
+        { type: 'renameDevice', from: name, to: hostname },
+        { type: 'setConfig', name: hostname, config: text },
+      ]) ?? { ok: false as const, message: 'renaming is not available here' };
+      if (!renamed.ok) {
+        sim.forget(name);
+        return { error: `% ${renamed.message}` };
+      }
+      const c = sessions.get(name);
+      sessions.delete(name);
+      if (c) sessions.set(hostname, c);
+      ref.name = hostname;
+      opts.onRename?.(name, hostname);
+      return result;
+    }
     const current = lab.devices.find((d) => d.name === name);
     if (current && text !== current.config && text !== renderConfig(parseConfig(current.config).config)) {
       const dispatched = doc.dispatch({ type: 'setConfig', name, config: text });
@@ -84,10 +114,16 @@ export function createLabConsoles(doc: DocumentAccess, wallClock?: () => number)
     let c = sessions.get(name);
     if (!c) {
       sim.sync(doc.lab());
-      c = createConsole(deviceView(name), { privileged: true });
+      const ref = { name };
+      c = createConsole(deviceView(ref), { privileged: true });
       sessions.set(name, c);
     }
     return c;
+  }
+
+  function nameOf(c: Console): string | undefined {
+    for (const [name, s] of sessions) if (s === c) return name;
+    return undefined;
   }
 
   return {
@@ -99,20 +135,21 @@ export function createLabConsoles(doc: DocumentAccess, wallClock?: () => number)
         sim.sync(doc.lab());
         sim.catchUp();
         const echo = `${c.prompt()}${line}`;
-        return { echo, output: c.execute(line).output };
+        const output = c.execute(line).output;
+        return { device: nameOf(c) ?? name, echo, output };
       } finally {
         busy = false;
       }
     },
     help(name, line) {
       const c = session(name);
-      return { echo: `${c.prompt()}${line}?`, output: c.help(line) };
+      return { device: name, echo: `${c.prompt()}${line}?`, output: c.help(line) };
     },
     completeLine: (name, line) => session(name).completeLine(line),
     history: (name) => session(name).history(),
     documentChanged(lab) {
+      if (busy) return null;
       const printed = new Map<string, string>();
-      if (busy) return printed;
       sim.sync(lab);
       const net = sim.network(lab);
       for (const name of sessions.keys()) {

@@ -2,6 +2,7 @@
 // screen does not need) and keeps it in step with the document: log lines a device prints after
 // a form change or an undo land in that device's scrollback.
 import { useLab } from '../state/lab-store';
+import { useSession } from '../state/session-store';
 import type { LabConsoles } from './console-engine';
 import { useConsoleSessions } from './console-store';
 
@@ -14,13 +15,25 @@ export function consoleEngine(): LabConsoles | undefined {
 
 export function loadConsoleEngine(): Promise<LabConsoles> {
   loading ??= import('./console-engine').then(({ createLabConsoles }) => {
-    const engine = createLabConsoles({
-      lab: () => useLab.getState().lab,
-      dispatch: (action) => useLab.getState().dispatch(action),
-    });
+    const engine = createLabConsoles(
+      {
+        lab: () => useLab.getState().lab,
+        dispatch: (action) => useLab.getState().dispatch(action),
+        dispatchAll: (actions) => useLab.getState().dispatchAll(actions),
+      },
+      {
+        // `hostname X` renamed the device: its scrollback and the selection follow it.
+        onRename: (from, to) => {
+          useConsoleSessions.getState().rename(from, to);
+          const selection = useSession.getState().selection;
+          if (selection?.kind === 'device' && selection.name === from) useSession.getState().select({ kind: 'device', name: to });
+        },
+      },
+    );
     useLab.subscribe((state, previous) => {
       if (state.lab === previous.lab) return;
       const printed = engine.documentChanged(state.lab);
+      if (!printed) return;
       const sessions = useConsoleSessions.getState();
       sessions.keepOnly(state.lab.devices.map((d) => d.name));
       for (const [device, text] of printed) sessions.append(device, text);

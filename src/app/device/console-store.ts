@@ -13,6 +13,8 @@ export interface ConsoleSessionsState {
   append: (device: string, text: string) => void;
   setPrompt: (device: string, prompt: string) => void;
   clear: (device: string) => void;
+  /** The device was renamed: its console moves with it. */
+  rename: (from: string, to: string) => void;
   /** Drops the sessions of devices that are gone. */
   keepOnly: (devices: readonly string[]) => void;
 }
@@ -31,6 +33,14 @@ export function createConsoleSessionsStore() {
     prompts: {},
     append: (device, text) => set((s) => ({ transcripts: { ...s.transcripts, [device]: appendScrollback(s.transcripts[device] ?? '', text) } })),
     setPrompt: (device, prompt) => set((s) => (s.prompts[device] === prompt ? s : { prompts: { ...s.prompts, [device]: prompt } })),
+    rename: (from, to) =>
+      set((s) => {
+        const move = (r: Record<string, string>) => {
+          const { [from]: moved, ...rest } = r;
+          return moved === undefined ? rest : { ...rest, [to]: moved };
+        };
+        return { transcripts: move(s.transcripts), prompts: move(s.prompts) };
+      }),
     clear: (device) => set((s) => ({ transcripts: { ...s.transcripts, [device]: '' } })),
     keepOnly: (devices) =>
       set((s) => {
