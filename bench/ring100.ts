@@ -1,6 +1,7 @@
 // 100 routers in a ring with static routes: build, converge, ping end to end (both ways round)
 // and traceroute a quarter of the way. Prints wall time and events per second, for a cold run
-// (JIT warming up) and two warm runs. Run: npx tsx bench/ring100.ts [N]
+// (JIT warming up) and two warm runs; CPU time beside wall time, since a busy machine inflates
+// the wall clock. Run: npx tsx bench/ring100.ts [N]
 import { parseConfig } from '../src/ios';
 import { Network, ip, ping, traceroute } from '../src/sim';
 import { ringLab, ringLoopback } from '../src/sim/testlabs/ring';
@@ -13,7 +14,9 @@ function runOnce(label: string): boolean {
   const lab = ringLab(N);
   const net = Network.fromLab(lab, { parseConfig: (t) => parseConfig(t).config, keepTrace: false });
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   net.converge();
+  const cpu1 = process.cpuUsage(cpu0);
   const t2 = performance.now();
   const convergeEvents = net.scheduler.executed;
   const r0 = net.device('R0')!;
@@ -28,8 +31,10 @@ function runOnce(label: string): boolean {
   const tr = traceroute(net, r0, { target: ip(ringLoopback(Math.floor(N / 4))), source: 'Loopback0' });
   ok &&= tr.reached && tr.hops.length === Math.floor(N / 4);
   const t3 = performance.now();
+  const cpuAll = process.cpuUsage(cpu0);
+  const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
   const trafficEvents = net.scheduler.executed - convergeEvents;
-  console.log(`${label}: build ${ms(t1 - t0)} | converge ${ms(t2 - t1)} (${convergeEvents} events) | pings+traceroute ${ms(t3 - t2)} (${trafficEvents} events, ${Math.round(trafficEvents / ((t3 - t2) / 1000))} events/s) | total ${ms(t3 - t0)}`);
+  console.log(`${label}: build ${ms(t1 - t0)} | converge ${ms(t2 - t1)} (cpu ${ms(cpuMs(cpu1))}, ${convergeEvents} events) | pings+traceroute ${ms(t3 - t2)} (cpu ${ms(cpuMs(cpuAll) - cpuMs(cpu1))}, ${trafficEvents} events, ${Math.round(trafficEvents / ((t3 - t2) / 1000))} events/s wall, ${Math.round(trafficEvents / ((cpuMs(cpuAll) - cpuMs(cpu1)) / 1000))} per cpu second) | total ${ms(t3 - t0)}`);
   for (const r of results) console.log(`    ${r}`);
   console.log(`    traceroute R0 -> R${Math.floor(N / 4)}: ${tr.hops.length} hops, reached ${tr.reached}; simulated ${(net.now / 1e6).toFixed(2)} s`);
   return ok;
