@@ -63,6 +63,21 @@ test('console config commands change the Running-config tab and undo reverts the
   expectCleanPage(watch);
 });
 
+test('hostname at the console renames the device; the console follows it', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  await openTab(page, 'Router R1', 'Console');
+  await run(page, 'conf t');
+  await run(page, 'hostname EDGE1');
+  await expect(page.getByRole('heading', { level: 2, name: 'EDGE1' })).toBeVisible();
+  await expect(device(page, 'Router EDGE1')).toBeVisible();
+  await expect(page.locator('.console__prompt')).toHaveText(/EDGE1\(config\)#/);
+  await expect(consoleOutput(page)).toContainText('R1(config)#hostname EDGE1');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(device(page, 'Router R1')).toBeVisible();
+  expectCleanPage(watch);
+});
+
 test('a form change shows at once in show running-config; undo reverts it; bad input gets the caret', async ({ page }) => {
   const watch = watchPage(page);
   await openApp(page);
