@@ -4,6 +4,7 @@ import { Grammar, interfaceBlock, type RuleSpec } from '../ios';
 import { parseIp } from '../sim';
 import type { ConsoleDevice } from './device';
 import { InvalidArgument } from './errors';
+import { formatAccessLists } from './show/access-lists';
 import { formatArp } from './show/arp';
 import { cryptoMapsFromConfig } from './show/crypto-map-data';
 import { formatCryptoIpsecSa, formatCryptoIsakmpSa, formatCryptoMap, formatCryptoSession } from './show/crypto-show';
@@ -212,6 +213,13 @@ export const EXEC_RULES: ExecRule[] = [
   rule('show.ip-interface-brief', 'show ip interface brief', (c) => formatIpInterfaceBrief(c.device.interfaces()), SHOW_HELP, true),
   rule('show.interfaces', 'show interfaces [<if:name>]', (c, a) => showInterfaces(c, a), SHOW_HELP, true),
   rule('show.ip-route', 'show ip route', (c) => formatIpRoute(c.device.ipRoute()), SHOW_HELP, true),
+  rule('show.ip-route-filter', 'show ip route {connected|static|ospf}:which', (c, a) => {
+    const code = a.which === 'connected' ? ['C', 'L'] : a.which === 'static' ? ['S'] : ['O', 'O IA', 'O E1', 'O E2'];
+    const data = c.device.ipRoute();
+    return formatIpRoute({ ...data, routes: data.routes.filter((r) => code.includes(r.code)) });
+  }, { ...SHOW_HELP, connected: 'Connected', static: 'Static routes', ospf: 'Open Shortest Path First (OSPF)' }, true),
+  rule('show.access-lists', 'show access-lists', (c) => formatAccessLists(c.device.config().accessLists), { ...SHOW_HELP, 'access-lists': 'List access lists' }),
+  rule('show.ip-access-lists', 'show ip access-lists', (c) => formatAccessLists(c.device.config().accessLists), { ...SHOW_HELP, 'access-lists': 'List IP access lists' }),
   rule('show.arp', 'show arp', (c) => formatArp(c.device.arp()), SHOW_HELP, true),
   rule('show.ip-arp', 'show ip arp', (c) => formatArp(c.device.arp()), { ...SHOW_HELP, arp: 'IP ARP table' }, true),
   rule('show.logging', 'show logging', (c) => formatLogging(c.device.logging()), SHOW_HELP),

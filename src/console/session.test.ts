@@ -105,7 +105,7 @@ describe('abbreviations, help and completion', () => {
     expect(top).toContain('  configure   Enter configuration mode\n');
     expect(top).toContain('  show        Show running system information\n');
     const show = con.execute('sh ?').output;
-    expect(show).toMatch(/^ {2}arp +ARP table\n/);
+    expect(show).toMatch(/^ {2}access-lists +List access lists\n {2}arp +ARP table\n/);
     expect(show).toContain('  running-config  Current operating configuration\n');
     const ip = con.execute('show ip ?').output;
     expect(ip.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/)[0])).toEqual(['arp', 'interface', 'nat', 'ospf', 'protocols', 'route']);
@@ -340,5 +340,27 @@ describe('show crypto map from the configuration', () => {
         '\tInterfaces using crypto map CMAP:\n' +
         '\t\tGigabitEthernet1\n\n',
     );
+  });
+});
+
+describe('show access-lists and filtered routes', () => {
+  it('lists ACL entries with sequence numbers as IOS does', () => {
+    const cfg = `${R1}access-list 1 permit 10.1.1.0 0.0.0.255\naccess-list 1 deny any\nip access-list extended VPN\n remark gre only\n permit gre host 203.0.113.1 host 203.0.113.2\n`;
+    const con = createConsole(fakeDevice(cfg), { privileged: true });
+    expect(con.execute('show access-lists').output).toBe('Extended IP access list VPN\n    10 permit gre host 203.0.113.1 host 203.0.113.2\nStandard IP access list 1\n    10 permit 10.1.1.0, wildcard bits 0.0.0.255\n    20 deny any\n');
+  });
+
+  it('show ip route static keeps only static routes', () => {
+    const dev = fakeDevice(R1);
+    dev.ipRoute = () => ({
+      routing: true,
+      routes: [
+        { network: '10.1.1.0', prefixLength: 24, code: 'C', distance: 0, metric: 0, interface: 'GigabitEthernet2' },
+        { network: '10.2.2.0', prefixLength: 24, code: 'S', distance: 1, metric: 0, interface: 'Tunnel0' },
+      ],
+    });
+    const out = createConsole(dev, { privileged: true }).execute('sh ip route static').output;
+    expect(out).toContain('      10.0.0.0/24 is subnetted, 1 subnets\nS        10.2.2.0 is directly connected, Tunnel0\n');
+    expect(out).not.toContain('10.1.1.0');
   });
 });
