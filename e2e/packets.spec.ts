@@ -11,9 +11,11 @@ import { expectCleanPage, openApp, watchPage } from './helpers';
 
 const GRE_LINK = labToFragment(plainGreDefaultLab());
 
+/** Saved under test-results/ for review, and with the test's own artifacts (which other runs keep). */
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png` });
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
 async function ping(page: Page, from: string, to: string): Promise<void> {

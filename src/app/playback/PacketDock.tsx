@@ -24,21 +24,23 @@ export default function PacketDock() {
       <div className="packet-dock__bar">
         <TrafficControl />
         <PlaybackControls />
+      </div>
+      <div className="packet-dock__line">
+        <div className="packet-dock__status" role="status" aria-live="polite">
+          {status === 'running' && 'Running the lab…'}
+          {status === 'error' && <span className="packet-dock__error">{error}</span>}
+          {status === 'ready' && run && (
+            <span>
+              <strong>
+                {run.request.kind === 'ping' ? 'ping' : 'traceroute'} {run.target} from {run.request.source}:
+              </strong>{' '}
+              <code>{run.summary.join('  ')}</code>
+            </span>
+          )}
+          {status === 'idle' && 'Pick a source and a destination, then Ping: every hop of every packet appears here.'}
+        </div>
         <Legend />
         <CompareButton />
-      </div>
-      <div className="packet-dock__status" role="status" aria-live="polite">
-        {status === 'running' && 'Running the lab…'}
-        {status === 'error' && <span className="packet-dock__error">{error}</span>}
-        {status === 'ready' && run && (
-          <span>
-            <strong>
-              {run.request.kind === 'ping' ? 'ping' : 'traceroute'} {run.target} from {run.request.source}:
-            </strong>{' '}
-            <code>{run.summary.join('  ')}</code>
-          </span>
-        )}
-        {status === 'idle' && 'Pick a source and a destination, then Ping: every hop of every packet appears here.'}
       </div>
       {hasRun && (
         <div className="packet-dock__body">
