@@ -35,10 +35,14 @@ import {
 import { formatIp, parseIp, type Ip } from '../addr';
 import type { Route } from '../rib';
 import { SECOND, type SimTime } from '../scheduler';
-import { chooseRouterId, ospfInterfaces, orderedNetworks, RXMT_INTERVAL, type OspfInterfaceSetup, type OspfLinkState } from './config';
+import { chooseRouterId, ospfInterfaces, orderedNetworks, RXMT_INTERVAL, type OspfLinkState } from './config';
 import { electDr } from './dr';
+import { networkLsaBody, routerLinks } from './origination';
 import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE, type LsaEntry } from './lsdb';
 import { interAreaRoutes, runSpf, type NextHop, type SpfRoute } from './spf';
+import { hms, RANK, type Iface, type InterfaceState, type Neighbor, type NeighborState, type OspfEngineOptions, type OspfNeighborRow, type OspfOutput, type OspfProtocolInfo, type OspfTransmit } from './types';
+
+export type { InterfaceState, NeighborState, OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, OspfTransmit };
 
 export const OSPF_DISTANCE = 110;
 const OPTIONS = 0x02; // E bit: IOS sets it in normal areas
@@ -48,108 +52,6 @@ const ALL_DR = parseIp(ALL_DROUTERS)!;
 const PACING = 33_000;
 /** MinLSInterval (IOS `timers throttle lsa` hold): one of our LSAs changes at most every 5 s. */
 const MIN_LS_INTERVAL = 5 * SECOND;
-
-export type NeighborState = 'DOWN' | 'INIT' | '2WAY' | 'EXSTART' | 'EXCHANGE' | 'LOADING' | 'FULL';
-const RANK: Record<NeighborState, number> = { DOWN: 0, INIT: 1, '2WAY': 2, EXSTART: 3, EXCHANGE: 4, LOADING: 5, FULL: 6 };
-
-export type InterfaceState = 'DOWN' | 'LOOPBACK' | 'WAITING' | 'P2P' | 'DR' | 'BDR' | 'DROTHER';
-
-/** An OSPF packet to send: the IP payload, addressed; TTL 1 as IOS sends all OSPF packets. */
-export interface OspfTransmit {
-  interface: string;
-  src: Ip;
-  dst: Ip;
-  ttl: 1;
-  payload: Uint8Array;
-  /** "Hello", "DBD", "LSR", "LSU", "LSAck": for the trace. */
-  kind: string;
-}
-
-export interface OspfOutput {
-  packets: OspfTransmit[];
-  /** Console log lines, e.g. `%OSPF-5-ADJCHG: Process 1, Nbr 2.2.2.2 on Tunnel0 from LOADING to FULL, Loading Done`. */
-  logs: string[];
-  /** Plain explanations for the trace (ignored hellos and why, DBD refused for MTU, ...). */
-  notes: string[];
-  /** True when `routes()` changed since the last takeOutput. */
-  routesChanged: boolean;
-}
-
-export interface OspfNeighborRow {
-  neighborId: string;
-  priority: number;
-  /** "FULL/  -" on point-to-point, "FULL/DR", "2WAY/DROTHER", ... */
-  state: string;
-  /** Time left before the dead timer fires, "00:00:35". */
-  deadTime: string;
-  address: string;
-  interface: string;
-}
-
-export interface OspfProtocolInfo {
-  processId: number;
-  routerId: string;
-  areas: string[];
-  isAbr: boolean;
-  maximumPaths: number;
-  /** Network statements in the order IOS lists them. */
-  networks: { address: string; wildcard: string; area: string }[];
-  passiveInterfaces: string[];
-  /** Routers whose LSAs we hold, with the time since their router LSA last changed. */
-  sources: { gateway: string; distance: number; lastUpdate: string }[];
-  distance: number;
-}
-
-export interface OspfEngineOptions {
-  /** Delay from an LSDB change to SPF (IOS `timers throttle spf` start: 5000 ms). */
-  spfDelay?: SimTime;
-  /** Minimum time between two SPF runs (IOS hold: 10000 ms). */
-  spfHold?: SimTime;
-}
-
-interface Neighbor {
-  routerId: string;
-  rid: number;
-  address: Ip;
-  priority: number;
-  dr: Ip;
-  bdr: Ip;
-  state: NeighborState;
-  deadAt: SimTime;
-  /** We are master of the database exchange. */
-  master: boolean;
-  ddSeq: number;
-  summary: LsaHeader[];
-  sentMore: boolean;
-  lastSent?: OspfTransmit;
-  lastRecv?: { flags: number; seq: number };
-  dbdRxmtAt?: SimTime;
-  requests: Map<string, LsaHeader>;
-  lsrRxmtAt?: SimTime;
-  retransmit: Map<string, LsaEntry>;
-  lsuRxmtAt?: SimTime;
-  /** Delayed acknowledgements, sent with the interface's next pacing slot. */
-  acks: LsaHeader[];
-}
-
-interface Iface {
-  setup: OspfInterfaceSetup;
-  state: InterfaceState;
-  dr: Ip;
-  bdr: Ip;
-  waitUntil?: SimTime;
-  nextHelloAt?: SimTime;
-  neighbors: Map<string, Neighbor>;
-  /** LSAs waiting for the next paced LS Update on this interface. */
-  floodQueue: Map<string, LsaEntry>;
-  pacingAt?: SimTime;
-}
-
-const hms = (us: SimTime): string => {
-  const s = Math.max(0, Math.floor(us / SECOND));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
-};
 
 export class OspfEngine {
   routerId?: string;
@@ -919,34 +821,15 @@ export class OspfEngine {
       const links: RouterLink[] = [];
       for (const i of this.ifaces.values()) {
         if (formatIp(i.setup.areaId) !== area) continue;
-        links.push(...this.routerLinks(i));
+        links.push(...routerLinks(i));
       }
       const attached = [...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === area);
       this.originate(area, 1, this.routerId, attached ? { kind: 'router', flags: isAbr ? 0x01 : 0, links } : undefined, now);
       for (const i of this.ifaces.values()) {
         if (formatIp(i.setup.areaId) !== area || i.setup.kind !== 'broadcast') continue;
-        const full = [...i.neighbors.values()].filter((n) => n.state === 'FULL').map((n) => n.routerId);
-        const want = i.state === 'DR' && full.length > 0 ? { kind: 'network' as const, networkMask: formatIp(i.setup.mask), attachedRouters: [this.routerId, ...full.sort((a, b) => (parseIp(a) ?? 0) - (parseIp(b) ?? 0))] } : undefined;
-        this.originate(area, 2, formatIp(i.setup.address), want, now);
+        this.originate(area, 2, formatIp(i.setup.address), networkLsaBody(i, this.routerId), now);
       }
     }
-  }
-
-  private routerLinks(i: Iface): RouterLink[] {
-    const s = i.setup;
-    const net = formatIp((s.address & s.mask) >>> 0);
-    const stub = (): RouterLink => ({ linkId: net, linkData: formatIp(s.mask), type: 3, metric: s.cost });
-    if (s.kind === 'loopback') return [{ linkId: formatIp(s.address), linkData: '255.255.255.255', type: 3, metric: s.cost }];
-    if (s.kind === 'point-to-point') {
-      const l: RouterLink[] = [];
-      for (const n of i.neighbors.values()) if (n.state === 'FULL') l.push({ linkId: n.routerId, linkData: formatIp(s.address), type: 1, metric: s.cost });
-      l.push(stub());
-      return l;
-    }
-    const fullWithDr = [...i.neighbors.values()].some((n) => n.state === 'FULL' && n.address === i.dr);
-    const drWithFull = i.state === 'DR' && [...i.neighbors.values()].some((n) => n.state === 'FULL');
-    if (!s.passive && i.state !== 'WAITING' && (fullWithDr || drWithFull)) return [{ linkId: formatIp(i.dr), linkData: formatIp(s.address), type: 2, metric: s.cost }];
-    return [stub()];
   }
 
   /** LSRefreshTime: reissue our LSAs every 30 minutes. */
