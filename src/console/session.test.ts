@@ -108,8 +108,9 @@ describe('abbreviations, help and completion', () => {
     expect(show).toMatch(/^ {2}access-lists +List access lists\n {2}arp +ARP table\n/);
     expect(show).toContain('  running-config  Current operating configuration\n');
     const ip = con.execute('show ip ?').output;
-    expect(ip.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/)[0])).toEqual(['arp', 'interface', 'nat', 'ospf', 'protocols', 'route']);
-    expect(con.execute('show ip route ?').output).toBe('  <cr>\n\n');
+    expect(ip.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/)[0])).toEqual(['access-lists', 'arp', 'interface', 'nat', 'ospf', 'protocols', 'route']);
+    expect(con.execute('show ip route ?').output).toBe('  connected  Connected\n  ospf       Open Shortest Path First (OSPF)\n  static     Static routes\n  <cr>\n\n');
+    expect(con.execute('show ip route static ?').output).toBe('  <cr>\n\n');
     expect(con.execute('sh i?').output).toBe('interfaces  ip  \n\n');
     con.execute('conf t');
     const iface = con.execute('int ?').output;
