@@ -265,6 +265,8 @@ export class VpnRuntime {
       b.sendErrors++;
       return { ok: false, reason: r.reason };
     }
+    // The words only matter when someone reads the trace (benches run without one).
+    if (!this.device.net.trace.active) return { ok: true, bytes: r.packet, protocol: 'ESP', decision: what };
     const encap = b.outbound.config.udpEncap ? ` in UDP ${b.outbound.config.udpEncap.srcPort}->${b.outbound.config.udpEncap.dstPort} (NAT-T)` : '';
     return {
       ok: true, bytes: r.packet, protocol: 'ESP',
@@ -382,7 +384,7 @@ export class VpnRuntime {
         return;
       }
     }
-    dev.trace({
+    if (dev.net.trace.active) dev.trace({
       point: 'Decap', packetId: d.packetId, ingress: d.ingress, egress: target,
       decision: `IPsec decryption: ESP ${b.inbound.mode} mode, SPI ${hex32(b.inbound.spi)} seq ${r.sequence}, ICV good${p.kind === 'vti' ? `, into ${target}` : ''}`,
       protocol: ipProtocolLabel(r.packet), before: d.bytes, after: r.packet,
