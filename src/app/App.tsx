@@ -11,28 +11,45 @@ import { LabCanvas } from './canvas/LabCanvas';
 import { SidePanel } from './panel/SidePanel';
 import { useUndoRedoKeys } from './keyboard';
 import { PacketLayer } from './playback/PacketLayer';
+import { useViewMode } from './present/mode';
+import { PresentBar } from './present/PresentBar';
+import { EmbedBar } from './present/EmbedBar';
+import { useReadOnlyKeys } from './present/read-only-keys';
+import { LibraryGoal } from './library/LibraryButton';
+import { useLabFileDrop } from './share/file-drop';
+import { registerOffline } from './share/offline';
+import './present/present.css';
+
+registerOffline();
 
 // Traffic, playback, event list and inspector: loaded after the first paint.
 const PacketDock = lazy(() => import('./playback/PacketDock'));
 
 export function App() {
   useUndoRedoKeys();
+  useReadOnlyKeys();
+  // Presenting hides the editing chrome; an embed (?embed=1) shows canvas, Ping and playback only.
+  const mode = useViewMode((s) => s.mode);
+  const drop = useLabFileDrop();
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <Header />
-        <Palette />
-        <main className="stage" aria-label="Lab canvas">
+      <div className={`app${mode === 'edit' ? '' : ` app--${mode}`}`}>
+        {mode === 'edit' && <Header />}
+        {mode === 'present' && <PresentBar />}
+        {mode === 'embed' && <EmbedBar />}
+        {mode === 'edit' && <Palette />}
+        <main className={`stage${drop.over ? ' stage--drop' : ''}`} aria-label="Lab canvas" {...drop.handlers}>
           <Notices />
+          <LibraryGoal />
           <EmptyHint />
           <LabCanvas />
           <PacketLayer />
         </main>
-        <SidePanel />
+        {mode === 'edit' && <SidePanel />}
         <Suspense fallback={null}>
           <PacketDock />
         </Suspense>
-        <ContextMenu />
+        {mode === 'edit' && <ContextMenu />}
         <LiveRegion />
       </div>
     </ReactFlowProvider>
