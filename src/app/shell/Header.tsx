@@ -5,6 +5,9 @@ import { redo, undo } from '../state/commands';
 import { FIT_OPTIONS } from '../canvas/geometry';
 import { useTheme } from '../state/theme';
 import { ExportButton } from '../export/ExportDialog';
+import { ShareButton } from '../share/ShareButton';
+import { LibraryButton } from '../library/LibraryButton';
+import { PresentButton } from '../present/PresentButton';
 
 export function Header() {
   const title = useLab((s) => s.lab.title);
@@ -37,6 +40,11 @@ export function Header() {
           <ThemeGlyph /> Dark
         </button>
         <ExportButton />
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Share and present">
+        <LibraryButton />
+        <ShareButton />
+        <PresentButton />
       </div>
     </header>
   );
