@@ -29,6 +29,7 @@ import { syncNodes, toEdges, toTunnelEdges } from './flow-model';
 import { TunnelEdge, type TunnelFlowEdge } from './TunnelEdge';
 import { FIT_OPTIONS, ICON_CENTRE } from './geometry';
 import { PALETTE_MIME } from './palette-mime';
+import { useReadOnly } from '../present/mode';
 
 const nodeTypes: NodeTypes = { device: DeviceNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge, tunnel: TunnelEdge };
@@ -45,6 +46,8 @@ export function LabCanvas() {
   const setViewport = useSession((s) => s.setViewport);
   const theme = useTheme((s) => s.theme);
   const fitRequest = useSession((s) => s.fitRequest);
+  // Presenting and embedded: nothing moves, links, deletes or opens a menu.
+  const readOnly = useReadOnly();
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -159,18 +162,21 @@ export function LabCanvas() {
       onConnect={onConnect}
       isValidConnection={(c) => c.source !== c.target}
       onBeforeDelete={onBeforeDelete}
-      onNodeContextMenu={onNodeContextMenu}
-      onEdgeContextMenu={onEdgeContextMenu}
+      onNodeContextMenu={readOnly ? (e) => e.preventDefault() : onNodeContextMenu}
+      onEdgeContextMenu={readOnly ? (e) => e.preventDefault() : onEdgeContextMenu}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      elementsSelectable={!readOnly}
       onPaneClick={() => select(null)}
       onPaneContextMenu={(e) => e.preventDefault()}
       onMoveStart={() => openContextMenu(null)}
       onMoveEnd={(_event, viewport) => setViewport(viewport)}
       onDragOver={onDragOver}
-      onDrop={onDrop}
+      onDrop={readOnly ? undefined : onDrop}
       colorMode={theme}
       connectionMode={ConnectionMode.Loose}
       connectionRadius={40}
-      deleteKeyCode={DELETE_KEYS}
+      deleteKeyCode={readOnly ? null : DELETE_KEYS}
       multiSelectionKeyCode={null}
       selectionKeyCode={null}
       snapToGrid
