@@ -4,4 +4,5 @@ export type { NatConfigSource, NatResult, NatTranslation, InsideToOutsideContext
 export { NAT_TIMEOUTS } from './timeouts';
 export { aclPermits, aclDecision } from './acl-match';
 export { natPlugin, natOf, NatRuntime } from './plugin';
-export { formatNatTranslations, natTranslationColumns } from './show';
+export { formatNatTranslations, natTranslationColumns, natTranslationRows } from './show';
+export type { NatTranslationRowData } from './show';

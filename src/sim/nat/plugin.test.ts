@@ -48,6 +48,7 @@ describe('NAT plugin in the simulation', () => {
     const table = formatNatTranslations(natOf(net.device('NAT1')!)!.translations());
     expect(table).toMatch(/^icmp 198\.51\.100\.1:\d+ +10\.0\.0\.10:\d+ +198\.51\.100\.2:\d+ +198\.51\.100\.2:\d+$/m);
     expect(table).toContain('---  198.51.100.20         10.0.2.20             ---                   ---');
+    expect(natOf(net.device('NAT1')!)!.rows().at(-1)).toEqual({ protocol: '---', insideGlobal: '198.51.100.20', insideLocal: '10.0.2.20', outsideLocal: '---', outsideGlobal: '---' });
     expect(net.trace.records.some((r) => r.device === 'NAT1' && r.decision.startsWith('NAT: PAT (interface GigabitEthernet0/1 overload) icmp 10.0.0.10'))).toBe(true);
   });
 

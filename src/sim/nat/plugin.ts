@@ -9,6 +9,7 @@
 import type { Device } from '../device';
 import type { FeatureContext, FeatureVerdict, SimPlugin } from '../extensions';
 import { inPrefix, parseIp } from '../addr';
+import { natTranslationRows, type NatTranslationRowData } from './show';
 import { NatTable, type NatResult, type NatTranslation } from './table';
 
 const INGRESS_MEMORY = 4096;
@@ -73,6 +74,11 @@ export class NatRuntime {
 
   translations(): NatTranslation[] {
     return this.table.translations(this.device.now);
+  }
+
+  /** Rows for the console's `show ip nat translations`. */
+  rows(): NatTranslationRowData[] {
+    return natTranslationRows(this.translations());
   }
 }
 

@@ -21,3 +21,19 @@ export function formatNatTranslations(rows: readonly NatTranslation[]): string {
   out.push(`Total number of translations: ${rows.length}`);
   return out.join('\n') + '\n';
 }
+
+/** One row as the console's `show ip nat translations` formatter takes it (src/console/show/other-types.ts). */
+export interface NatTranslationRowData {
+  protocol: 'icmp' | 'udp' | 'tcp' | 'esp' | '---';
+  insideGlobal: string;
+  insideLocal: string;
+  outsideLocal: string;
+  outsideGlobal: string;
+}
+
+export function natTranslationRows(entries: readonly NatTranslation[]): NatTranslationRowData[] {
+  return entries.map((e) => {
+    const [protocol, insideGlobal, insideLocal, outsideLocal, outsideGlobal] = natTranslationColumns(e);
+    return { protocol: protocol as NatTranslationRowData['protocol'], insideGlobal, insideLocal, outsideLocal, outsideGlobal };
+  });
+}

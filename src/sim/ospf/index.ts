@@ -3,4 +3,4 @@ export { OspfEngine, OSPF_DISTANCE } from './engine';
 export type { OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, OspfTransmit, NeighborState, InterfaceState } from './engine';
 export type { OspfLinkState } from './config';
 export { ospfPlugin, ospfOf, OspfRuntime } from './plugin';
-export { formatOspfNeighbors, formatOspfProtocols } from './show';
+export { formatOspfNeighbors, formatOspfProtocols, ipProtocolsData } from './show';

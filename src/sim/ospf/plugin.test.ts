@@ -30,6 +30,7 @@ describe('OSPF plugin in the simulation (OSPF over GRE)', () => {
     expect(o.map((r) => `${formatIp(r.network)}/${r.prefixLength} [${r.distance}/${r.metric}] via ${r.nextHop !== undefined ? formatIp(r.nextHop) : '-'} ${r.interface}`)).toEqual([
       '10.2.2.0/24 [110/1001] via 172.16.0.2 Tunnel0',
     ]);
+    expect(ospfOf(r1)!.ipProtocols().ospf[0]).toMatchObject({ processId: 1, routerId: '198.51.100.1', areas: { normal: 1, stub: 0, nssa: 0 }, distance: 110 });
     ping(net, net.device('H1')!, { target: ip('10.2.2.10') });
     expect(ping(net, net.device('H1')!, { target: ip('10.2.2.10') }).successRate).toBe(100);
   });

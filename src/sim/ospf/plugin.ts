@@ -7,6 +7,7 @@ import type { Device } from '../device';
 import type { IpDelivery, SimPlugin } from '../extensions';
 import type { EventHandle } from '../scheduler';
 import { formatIp, ip } from '../addr';
+import { ipProtocolsData } from './show';
 import { OspfEngine, type OspfNeighborRow, type OspfProtocolInfo } from './engine';
 import type { OspfLinkState } from './config';
 
@@ -143,6 +144,11 @@ export class OspfRuntime {
 
   protocols(): OspfProtocolInfo[] {
     return [...this.engines.values()].map((e) => e.protocolInfo(this.device.now));
+  }
+
+  /** Data for the console's `show ip protocols`. */
+  ipProtocols(): ReturnType<typeof ipProtocolsData> {
+    return ipProtocolsData(this.protocols());
   }
 }
 

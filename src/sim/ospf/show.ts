@@ -33,3 +33,18 @@ export function formatOspfProtocols(p: OspfProtocolInfo): string {
   out.push(`  Distance: (default is ${p.distance})`);
   return out.join('\n') + '\n\n';
 }
+
+/** `show ip protocols` data in the shape the console formatter takes (src/console/show/other-types.ts). */
+export function ipProtocolsData(infos: readonly OspfProtocolInfo[]) {
+  return {
+    ospf: infos.map((p) => ({
+      processId: p.processId,
+      routerId: p.routerId,
+      areas: { normal: p.areas.length, stub: 0, nssa: 0 },
+      networks: p.networks,
+      passiveInterfaces: p.passiveInterfaces,
+      sources: p.sources,
+      distance: p.distance,
+    })),
+  };
+}
