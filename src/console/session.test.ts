@@ -365,3 +365,12 @@ describe('show access-lists and filtered routes', () => {
     expect(out).not.toContain('10.1.1.0');
   });
 });
+
+describe('subinterfaces', () => {
+  it('use the config-subif prompt', () => {
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    con.execute('conf t');
+    con.execute('interface gi0/0.100');
+    expect(con.prompt()).toBe('R1(config-subif)#');
+  });
+});

@@ -81,7 +81,12 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
 
   const hostname = (): string => device.config().hostname;
   const prompt = (): string => {
-    if (st.config) return `${hostname()}${st.config.mode === 'config' ? '(config)#' : modePrompt(st.config.mode)}`;
+    if (st.config) {
+      const { mode, context } = st.config;
+      // A subinterface (Gi0/0.100) has its own prompt.
+      const suffix = mode === 'config' ? '(config)#' : mode === 'config-if' && context.interface?.includes('.') ? '(config-subif)#' : modePrompt(mode);
+      return `${hostname()}${suffix}`;
+    }
     return `${hostname()}${st.level === 'priv' ? '#' : '>'}`;
   };
 
