@@ -30,7 +30,7 @@ const runStatus = (page: Page) => page.getByRole('region', { name: 'Packets' }).
 
 const dotPosition = (page: Page) => page.locator('.packet-dot').first().evaluate((el) => (el as HTMLElement).style.transform);
 
-test('default lab: ping H2 from H1, the packet moves, the event list shows the hops', async ({ page }) => {
+test('default lab: ping H2 from H1, the packet crosses R1 -> R2 as ESP, the inspector shows and decrypts it', async ({ page }) => {
   const watch = watchPage(page);
   await openApp(page);
   await ping(page, 'H1', 'H2');
@@ -43,27 +43,37 @@ test('default lab: ping H2 from H1, the packet moves, the event list shows the h
   await expect(events.locator('[data-device="H1"][data-point="Originate"]').first()).toBeVisible();
   await expect(events.locator('[data-device="R1"][data-point="Rx"]').first()).toBeAttached();
 
-  const esp = events.locator('[data-device="R1"][data-point="Tx"][data-protocol="ESP"]');
-  if ((await esp.count()) > 0) {
-    // With IPsec in the engine: the R1 -> R2 hop is IPv4 (50) > ESP, and decrypts to IPv4 > ICMP.
-    await esp.first().click();
-    const layers = page.locator('.inspector .layer');
-    await expect(layers.nth(1)).toContainText('Internet Protocol Version 4');
-    await expect(page.locator('.inspector .layer[data-protocol="esp"]')).toBeVisible();
-    await page.locator('.inspector [data-field="ESP SPI"]').hover();
-    const spi = page.locator('.bytes .byte[data-highlighted="true"]');
-    await expect(spi).toHaveCount(4);
-    await page.getByRole('button', { name: 'Decrypted with the SA keys' }).click();
-    await expect(page.locator('.inspector .layer').first()).toContainText('Internet Protocol Version 4');
-    await expect(page.locator('.inspector .layer[data-protocol="icmp"]')).toBeVisible();
-  } else {
-    // Until the IPsec integration lands the VTI is down: the echo dies at R1, and the UI says why.
-    const drop = events.locator('[data-device="R1"][data-point="Drop"]').first();
-    await expect(drop).toBeAttached();
-    await drop.click();
-    await expect(page.getByTestId('what-happened')).toContainText('R1 dropped the packet');
-    await expect(page.locator('.packet-drop[data-device="R1"]')).toBeVisible();
-  }
+  // The R1 -> R2 hop is IPv4 (protocol 50) > ESP.
+  const esp = events.locator('[data-device="R1"][data-point="Tx"][data-protocol="ESP"]').first();
+  await esp.click();
+  await expect(esp).toHaveAttribute('aria-selected', 'true');
+  const layers = page.locator('.inspector .layer');
+  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['eth', 'ipv4', 'esp']);
+  await expect(layers.nth(1)).toContainText('Protocol: Encap Security Payload (50)');
+  // Hovering the SPI lights up exactly its 4 bytes, right after Ethernet (14) and IPv4 (20).
+  await page.locator('.inspector [data-field="ESP SPI"]').hover();
+  const spi = page.locator('.bytes .byte[data-highlighted="true"]');
+  await expect(spi).toHaveCount(4);
+  expect(await spi.evaluateAll((bs) => bs.map((b) => Number(b.getAttribute('data-offset'))))).toEqual([34, 35, 36, 37]);
+  await expect(page.locator('.bytes .byte[data-band~="encrypted"]').first()).toBeAttached();
+  await expect(page.locator('.bytes .byte[data-band~="authenticated"]').first()).toBeAttached();
+
+  // The packet visibly crosses R1 -> R2: from this moment, play moves the ESP dot along the link.
+  const dot = page.locator('.packet-dot[data-from="R1"][data-to="R2"]').first();
+  await expect(dot).toHaveAttribute('data-encap', 'esp');
+  const atStart = await dot.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => dot.evaluate((el) => (el as HTMLElement).style.transform).catch(() => 'arrived')).not.toBe(atStart);
+  await page.getByRole('button', { name: 'Pause' }).click();
+
+  // Decrypted with (a copy of) the SA: inner IPv4 > ICMP.
+  await esp.click();
+  await page.getByRole('button', { name: 'Decrypted with the SA keys' }).click();
+  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['ipv4', 'icmp']);
+  await expect(layers.nth(1)).toContainText('Echo (ping) request');
+  await shot(page, 'packets-default-lab-decrypted');
+  await page.getByRole('button', { name: 'As on the wire' }).click();
+  await expect(layers.last()).toHaveAttribute('data-protocol', 'esp');
   await shot(page, 'packets-default-lab');
   expectCleanPage(watch);
 });

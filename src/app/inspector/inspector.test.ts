@@ -8,6 +8,7 @@ import { createEspSa, type EspSaConfig } from '../../sim/ipsec/sa';
 import { wiresharkEspSaLine } from '../../sim/ipsec/wireshark-keys';
 import { emitEthernet } from '../../wire/ethernet';
 import { innerPacket } from '../compare/compare-model';
+import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
 import { runTraffic } from '../traffic/engine';
 import { plainGreDefaultLab } from '../traffic/lab-variants';
 import { keyRing } from './esp-keys';
@@ -146,5 +147,27 @@ describe('ESP in the inspector', () => {
   it('is not offered for packets without ESP', () => {
     const p = packetAt(rec({ after: emitEthernet({ dst: '02:00:00:00:00:02', src: '02:00:00:00:00:01', etherType: 0x0800 }, innerPacket(60)) }))!;
     expect(decryptedView(p, dissectPacket(p, null), keyRing([]))).toBeNull();
+  });
+});
+
+describe('ESP from the engine (default lab, IPsec VTI)', () => {
+  const run = runTraffic(DEFAULT_LAB, { kind: 'ping', source: 'H1', destination: 'H2', count: 3, size: 100 });
+  if (!run.ok) throw new Error(run.error);
+  const ring = keyRing(run.espSa);
+
+  it('shows the R1 -> R2 frame as IPv4 (50) > ESP and decrypts it to the echo request inside', () => {
+    const tx = run.records.find((r) => r.device === 'R1' && r.point === 'Tx' && r.protocol === 'ESP')!;
+    const p = packetAt(tx)!;
+    const layers = dissectPacket(p, ring);
+    expect(layers.map((l) => l.protocol)).toEqual(['eth', 'ipv4', 'esp']);
+    expect(layers[1]!.fields.find((f) => f.name === 'Protocol')!.value).toContain('(50)');
+    const view = decryptedView(p, layers, ring)!;
+    if (!view.ok) throw new Error(view.reason);
+    expect(view.mode).toBe('tunnel');
+    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'icmp']);
+    expect(view.layers[1]!.fields.find((f) => f.name === 'Type')!.value).toMatch(/Echo \(ping\) request/);
+    // The inner packet is the one R1 forwarded into Tunnel0 (TTL already decremented).
+    const encap = run.records.find((r) => r.device === 'R1' && r.point === 'Encap' && r.packetId === tx.packetId)!;
+    expect(Array.from(view.packet)).toEqual(Array.from(encap.before!));
   });
 });
