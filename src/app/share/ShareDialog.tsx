@@ -5,6 +5,7 @@ import { useLab } from '../state/lab-store';
 import { download } from '../export/download';
 import { LINK_WARN_CHARS, linkVerdict, modeLink, shareLink } from './share-link';
 import { labFileName, openLabFile, saveLabFile } from './lab-file';
+import { openLinkText } from './open-link';
 import { topologyPng, topologySvg } from './picture';
 import type { QrMatrix } from './qr';
 import './share.css';
@@ -32,6 +33,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState('');
   const [qr, setQr] = useState<QrMatrix | null>(null);
   const [qrOpen, setQrOpen] = useState(false);
+  const [pasted, setPasted] = useState('');
 
   useEffect(() => dialog.current?.showModal(), []);
 
@@ -103,6 +105,25 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
             )}
           </div>
         )}
+      </section>
+
+      <section aria-labelledby={`${id}-open`}>
+        <h3 id={`${id}-open`} className="share__sub">
+          Open a link
+        </h3>
+        <form
+          className="share__row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (openLinkText(pasted)) dialog.current?.close();
+            else setStatus('That link was refused: see the message on the canvas. Your lab is unchanged.');
+          }}
+        >
+          <input className="share__url" value={pasted} onChange={(e) => setPasted(e.target.value)} aria-label="Link to open" placeholder="Paste a Tunnelscope link (…#lab=1.…)" />
+          <button type="submit" className="button" disabled={pasted.trim() === ''}>
+            Open link
+          </button>
+        </form>
       </section>
 
       <section aria-labelledby={`${id}-file`}>
