@@ -93,3 +93,11 @@ function failsLater(a: MatchOutcome, b: MatchOutcome): boolean {
   const pos = (m: Failure): number => (m.kind === 'invalid' ? m.at : m.kind === 'ambiguous' ? m.upto : m.kind === 'incomplete' ? 1e9 : -1);
   return pos(a) > pos(b);
 }
+
+/** The word under IOS's caret in a console error (`PROMPT+line`, then the caret line), if any. */
+export function badWord(transcript: string): string | null {
+  const [cmd, caret] = transcript.split('\n');
+  const at = caret?.indexOf('^') ?? -1;
+  if (!cmd || at < 0 || !/^\s*\^\s*$/.test(caret!)) return null;
+  return cmd.slice(at).split(/\s+/)[0] || null;
+}

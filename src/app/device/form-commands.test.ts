@@ -3,7 +3,7 @@ import { createConsole } from '../../console';
 import { fakeDevice } from '../../console/testing/fake-device';
 import { parseConfig, renderConfig } from '../../ios';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
-import { runConfigScript } from './config-script';
+import { badWord, runConfigScript } from './config-script';
 import {
   cryptoMapCommands,
   cryptoMapValues,
@@ -106,5 +106,7 @@ describe('form errors are the console errors', () => {
     expect(cmd).toBe('R1(config-if)#ip address 10.0.0.300 255.255.255.0');
     expect(caret!.indexOf('^')).toBe(cmd!.indexOf('10.0.0.300'));
     expect(message).toBe("% Invalid input detected at '^' marker.");
+    expect(badWord(r.transcript)).toBe('10.0.0.300');
+    expect(badWord('R1(config)#foo\n% Incomplete command.')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Values } from '../form-commands';
 import { useApplyLines } from './use-apply-lines';
+import { badWord } from '../config-script';
 
 export interface FieldSpec {
   key: string;
@@ -34,6 +35,8 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
   const { apply, error, clearError } = useApplyLines(device);
   const id = useId();
   const lines = build(initial, values);
+  const bad = error ? badWord(error) : null;
+  const isBad = (key: string) => bad !== null && (values[key] ?? '').trim().split(/\s+/).includes(bad);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -79,8 +82,8 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
                   onChange={(e) => set(f.key, e.target.value)}
                   spellCheck={false}
                   autoComplete="off"
-                  aria-invalid={error !== null}
-                  aria-describedby={hintId}
+                  aria-invalid={isBad(f.key)}
+                  aria-describedby={[hintId, isBad(f.key) ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined}
                 />
               )}
               {f.hint && (
@@ -104,7 +107,7 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
         )}
       </div>
       {error && (
-        <pre className="cmd-form__error" role="alert" tabIndex={0}>
+        <pre id={`${id}-error`} className="cmd-form__error" role="alert" tabIndex={0}>
           {error}
         </pre>
       )}
@@ -128,3 +131,4 @@ export function CommandForm({ device, title, fields, initial, build, submitLabel
     </form>
   );
 }
+
