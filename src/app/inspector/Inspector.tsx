@@ -88,6 +88,7 @@ export function Inspector() {
           )}
           {showDecrypted && view.decrypted?.ok ? (
             <PacketPanes
+              key="decrypted"
               title={`Decrypted ESP payload (${view.decrypted.mode} mode, SPI 0x${view.decrypted.spi.toString(16).padStart(8, '0')}), ${view.decrypted.packet.length} bytes`}
               layers={view.decrypted.layers}
               bytes={view.decrypted.packet}
@@ -97,7 +98,8 @@ export function Inspector() {
             />
           ) : (
             <PacketPanes
-              title={`${view.p.side === 'after' ? 'Packet' : 'Packet'} at this moment, ${view.p.bytes.length} bytes${view.p.first === 'eth' ? ' (Ethernet frame)' : ' (IP packet inside the device)'}`}
+              key="wire"
+              title={`Packet at this moment, ${view.p.bytes.length} bytes${view.p.first === 'eth' ? ' (Ethernet frame)' : ' (IP packet inside the device)'}`}
               layers={view.layers!}
               bytes={view.p.bytes}
               bands={view.bands!}
