@@ -83,3 +83,20 @@ describe('plaintext MTU', () => {
     expect(vti.segments.find((s) => s.kind === 'esp-icv')!.bytes).toBe(16);
   });
 });
+
+describe('compare numbers against packets the simulation built', () => {
+  it('the VTI and GRE rows equal the IP packets R1 sent on the wire in the labs (ping size 100)', async () => {
+    const { runTraffic } = await import('../traffic/engine');
+    const { plainGreDefaultLab } = await import('../traffic/lab-variants');
+    const { DEFAULT_LAB } = await import('../../lab/builtin/default-lab');
+    const rows = compareRows(100, AES_SHA);
+    const sentIpLength = (lab: Parameters<typeof runTraffic>[0], protocol: string) => {
+      const r = runTraffic(lab, { kind: 'ping', source: 'H1', destination: 'H2', count: 3, size: 100 });
+      if (!r.ok) throw new Error(r.error);
+      const tx = r.records.find((x) => x.device === 'R1' && x.point === 'Tx' && x.protocol === protocol)!;
+      return tx.after!.length - 14;
+    };
+    expect(sentIpLength(DEFAULT_LAB, 'ESP')).toBe(rows.find((r) => r.variant === 'vti' && !r.natT)!.total);
+    expect(sentIpLength(plainGreDefaultLab(), 'GRE')).toBe(rows.find((r) => r.variant === 'gre')!.total);
+  });
+});
