@@ -14,7 +14,7 @@ import { SECOND } from '../scheduler';
 import { aclPermits } from './acl-match';
 import { formatNatTranslations } from './show';
 import { NatTable, type NatResult } from './table';
-import { ip } from '../addr';
+import { formatIp, ip } from '../addr';
 
 // NAT1 of nat-t-static-nat.json, plus PAT on the outside interface for everything else in 10.0.0.0/24.
 function natConfig(opts: { static?: boolean; pat?: boolean; esp?: boolean } = {}): IosConfig {
@@ -319,5 +319,29 @@ describe('NAT output through tshark (checksum validation on)', () => {
     const verbose = tshark(['-r', file, ...prefs, '-V']);
     expect(verbose).not.toMatch(/\[(incorrect|Bad)|Malformed/i);
     expect(verbose.match(/Checksum: 0x[0-9a-f]{4} \[correct\]/g)!.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('dynamic NAT from a pool (ip nat inside source list 1 pool P)', () => {
+  it('binds inside hosts to the pool addresses in order, keeps the binding, and refuses when the pool is used up', () => {
+    const c = natConfig({ pat: true });
+    c.nat.pools.push({ name: 'P', start: '198.51.100.50', end: '198.51.100.51', netmask: '255.255.255.0' });
+    c.nat.insideSourceLists = [{ acl: '1', pool: 'P', overload: false }];
+    const nat = new NatTable(c);
+    const a = forwarded(nat.translateInsideToOutside(ping('10.0.0.20', '203.0.113.2', 7), { now: 0, ...IN }));
+    const b = forwarded(nat.translateInsideToOutside(udp('10.0.0.21', '203.0.113.2', 500, 500), { now: 0, ...IN }));
+    const a2 = forwarded(nat.translateInsideToOutside(udp('10.0.0.20', '203.0.113.9', 4500, 4500), { now: 0, ...IN }));
+    expect([header(a).src, header(b).src, header(a2).src]).toEqual(['198.51.100.50', '198.51.100.51', '198.51.100.50']);
+    expect(header(a).icmpId).toBe(7); // no port translation without overload
+    expectChecksumsValid(b);
+    expect(nat.translateInsideToOutside(ping('10.0.0.22', '203.0.113.2', 1), { now: 0, ...IN })).toEqual({ drop: 'dropped: NAT: no address available for access-list 1' });
+    // Replies to the pool address reach the bound host.
+    const back = forwarded(nat.translateOutsideToInside(pong('203.0.113.2', '198.51.100.50', 7), { now: 0, ...OUT }));
+    expect(header(back).dst).toBe('10.0.0.20');
+    const simple = nat.translations(0).filter((e) => e.kind === 'dynamic');
+    expect(simple.map((e) => formatIp(e.insideGlobal))).toEqual(['198.51.100.50', '198.51.100.51']);
+    // The binding lives 24 h after its last use (flows inside it expire sooner).
+    expect(nat.translations(86_399 * SECOND).filter((e) => e.kind === 'dynamic')).toHaveLength(2);
+    expect(nat.translations(86_400 * SECOND)).toEqual([]);
   });
 });
