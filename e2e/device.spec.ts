@@ -112,6 +112,8 @@ test('a form change shows at once in show running-config; undo reverts it; bad i
   expect(cmd).toBe('R1(config-if)#ip address 10.0.0.300 255.255.255.252');
   expect(caret!.indexOf('^')).toBe(cmd!.indexOf('10.0.0.300'));
   expect(await r1Config(page)).toBe(before);
+  await expect(iface.getByLabel('IP address')).toHaveAttribute('aria-invalid', 'true');
+  await expect(iface.getByLabel('Mask')).toHaveAttribute('aria-invalid', 'false');
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/device-form-error-light.png' });
   expectCleanPage(watch);
