@@ -158,4 +158,9 @@ ip access-list extended VPN
     expect(r.unsupported.map((u) => u.lineNo)).toEqual([2]);
     expect(renderConfig(r.config)).toContain('crypto ipsec transform-set T esp-bogus esp-sha-hmac\n mode tunnel');
   });
+
+  it('writes the global ip nat and ip route lines as one run, as IOS does', () => {
+    const text = renderConfig(parseConfig('hostname N\nip route 0.0.0.0 0.0.0.0 198.51.100.1\nip nat inside source static 10.0.0.10 198.51.100.10\n').config);
+    expect(text).toBe('hostname N\n!\nip nat inside source static 10.0.0.10 198.51.100.10\nip route 0.0.0.0 0.0.0.0 198.51.100.1\n');
+  });
 });

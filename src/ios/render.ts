@@ -171,12 +171,23 @@ function groupBlocks(c: IosConfig, g: SectionGroup): Block[] {
 
 export const GROUP_ORDER: readonly SectionGroup[] = ['start', 'hostname', 'crypto', 'interfaces', 'routers', 'global-ip', 'nat', 'routes', 'acl'];
 
+/** Global `ip ...` lines IOS writes as one run, without `!` between them. */
+const IP_GLOBALS: ReadonlySet<SectionGroup> = new Set(['global-ip', 'nat', 'routes']);
+
 export function renderConfig(c: IosConfig): string {
   const blocks: Block[] = [];
+  let joinable = false;
   for (const g of GROUP_ORDER) {
-    blocks.push(...groupBlocks(c, g));
+    for (const b of groupBlocks(c, g)) {
+      if (joinable && IP_GLOBALS.has(g)) blocks[blocks.length - 1]!.push(...b);
+      else blocks.push([...b]);
+      joinable = IP_GLOBALS.has(g);
+    }
     const unknown = c.unknown.filter((u) => u.after === g).flatMap((u) => u.lines);
-    if (unknown.length) blocks.push(unknown);
+    if (unknown.length) {
+      blocks.push(unknown);
+      joinable = false;
+    }
   }
   return blocks.map((b) => b.join('\n')).join('\n!\n') + '\n';
 }
