@@ -9,6 +9,7 @@ import { wiresharkEspSaLine } from '../../sim/ipsec/wireshark-keys';
 import { emitEthernet } from '../../wire/ethernet';
 import { innerPacket } from '../compare/compare-model';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
+import { BUILTIN_LABS } from '../../lab/builtin';
 import { runTraffic } from '../traffic/engine';
 import { plainGreDefaultLab } from '../traffic/lab-variants';
 import { keyRing } from './esp-keys';
@@ -169,5 +170,22 @@ describe('ESP from the engine (default lab, IPsec VTI)', () => {
     // The inner packet is the one R1 forwarded into Tunnel0 (TTL already decremented).
     const encap = run.records.find((r) => r.device === 'R1' && r.point === 'Encap' && r.packetId === tx.packetId)!;
     expect(Array.from(view.packet)).toEqual(Array.from(encap.before!));
+  });
+});
+
+describe('ESP carrying GRE (built-in GRE over IPsec labs)', () => {
+  it.each(['gre-ipsec-transport', 'gre-ipsec-tunnel'])('%s: the wire shows ESP, the decrypted view shows GRE inside', (id) => {
+    const lab = BUILTIN_LABS.find((l) => l.id === id)!.lab;
+    const run = runTraffic(lab, { kind: 'ping', source: 'H1', destination: 'H2', count: 3, size: 100 });
+    if (!run.ok) throw new Error(run.error);
+    const ring = keyRing(run.espSa);
+    const tx = run.records.find((r) => r.device === 'R1' && r.point === 'Tx' && r.protocol === 'ESP')!;
+    const p = packetAt(tx)!;
+    const layers = dissectPacket(p, ring);
+    expect(layers.map((l) => l.protocol)).toEqual(['eth', 'ipv4', 'esp']);
+    const view = decryptedView(p, layers, ring)!;
+    if (!view.ok) throw new Error(view.reason);
+    expect(view.mode).toBe(id === 'gre-ipsec-transport' ? 'transport' : 'tunnel');
+    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'gre', 'ipv4', 'icmp']);
   });
 });

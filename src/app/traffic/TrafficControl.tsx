@@ -19,12 +19,13 @@ export function TrafficControl() {
   const [destination, setDestination] = useState(defaultTarget);
   const [count, setCount] = useState(5);
   const [size, setSize] = useState(100);
+  const [startup, setStartup] = useState(false);
   const chosenSource = names.includes(source) ? source : defaultSource;
 
   const run = async (kind: TrafficRequest['kind']) => {
     const { begin, fail, load } = usePlayback.getState();
     const lab = useLab.getState().lab;
-    const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count, size };
+    const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count, size, startup };
     begin();
     const result = await runTrafficAsync(lab, request);
     if (!result.ok) return fail(result.error);
@@ -75,6 +76,10 @@ export function TrafficControl() {
       <label className="traffic__field">
         <span>Size</span>
         <input type="number" min={36} max={18024} value={size} onChange={(e) => setSize(Number(e.target.value) || 100)} aria-label="Size in bytes" className="traffic__number traffic__number--wide" />
+      </label>
+      <label className="traffic__field traffic__check" title="Keep the lab's start-up in the run: IKE negotiation, OSPF adjacencies, the first ARPs">
+        <input type="checkbox" checked={startup} onChange={(e) => setStartup(e.target.checked)} />
+        <span>with start-up</span>
       </label>
       <button type="submit" className="button button--primary" disabled={status === 'running' || names.length === 0}>
         Ping

@@ -37,4 +37,14 @@ describe('runTraffic', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain('"nowhere"');
   });
+
+  it('keeps the start-up (IKE on UDP 500) only when asked', () => {
+    const req = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 2, size: 100 };
+    const plain = runTraffic(DEFAULT_LAB, req);
+    const withStartup = runTraffic(DEFAULT_LAB, { ...req, startup: true });
+    if (!plain.ok || !withStartup.ok) throw new Error('run failed');
+    expect(plain.records.some((r) => r.protocol === 'ISAKMP')).toBe(false);
+    expect(withStartup.records.some((r) => r.protocol === 'ISAKMP')).toBe(true);
+    expect(withStartup.records[0]!.seq).toBe(0);
+  });
 });

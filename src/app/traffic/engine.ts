@@ -14,6 +14,8 @@ export interface TrafficRequest {
   count: number;
   /** Whole IP datagram size in bytes (ping only). */
   size: number;
+  /** Also keep what happened while the lab started (IKE, OSPF, ARP before the first probe). */
+  startup?: boolean;
 }
 
 export type TrafficResult =
@@ -56,7 +58,7 @@ export function runTraffic(lab: TopologySpec, req: TrafficRequest): TrafficResul
   net.converge();
   const target = resolveDestination(net, req.destination);
   if (target === undefined) return { ok: false, error: `"${req.destination}" is neither an IPv4 address nor a device with an address` };
-  const first = net.trace.records.length;
+  const first = req.startup ? 0 : net.trace.records.length;
   const count = Math.max(1, Math.min(100, Math.round(req.count)));
   const summary: string[] = [];
   if (req.kind === 'ping') {
