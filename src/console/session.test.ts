@@ -116,6 +116,7 @@ describe('abbreviations, help and completion', () => {
     const iface = con.execute('int ?').output;
     expect(iface).toMatch(/\n {2}GigabitEthernet {5}GigabitEthernet IEEE 802\.3z\n/);
     expect(iface).toMatch(/\n {2}Tunnel {14}Tunnel interface\n/);
+    expect(con.execute('interface Tunnel ?').output).toBe('  <0-2147483647>  Tunnel interface number\n\n');
     con.execute('int tu0');
     const tun = con.execute('tunnel mode ?').output;
     expect(tun).toContain('  gre    generic route encapsulation protocol\n');

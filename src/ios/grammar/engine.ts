@@ -200,6 +200,8 @@ export class Grammar {
     const partial = line.length > 0 && !/\s$/.test(line);
     const tokens = tokenizeLine(line);
     const last = partial ? tokens.pop() : undefined;
+    const typeHelp = this.interfaceNumberHelp(tokens, line, partial);
+    if (typeHelp) return typeHelp;
     const d = this.descend(tokens, line);
     if ('ok' in d) return d;
     const entries: HelpEntry[] = [];
@@ -226,6 +228,17 @@ export class Grammar {
     const rank = (e: HelpEntry): number => (e.word === '<cr>' ? 2 : isParam(e.word) ? 0 : 1);
     entries.sort((a, b) => rank(a) - rank(b) || (rank(a) === 1 ? a.word.toLowerCase().localeCompare(b.word.toLowerCase()) : 0));
     return { entries, partial };
+  }
+
+  /** `interface Tunnel ?`: a bare interface type where an interface goes asks for its number. */
+  private interfaceNumberHelp(tokens: Token[], line: string, partial: boolean): { entries: HelpEntry[]; partial: boolean } | undefined {
+    const type = tokens.length > 0 && !partial ? resolveInterfaceType(tokens[tokens.length - 1]!.text) : undefined;
+    if (!type || /\d/.test(tokens[tokens.length - 1]!.text)) return undefined;
+    const d = this.descend(tokens.slice(0, -1), line);
+    if ('ok' in d || !d.node.edges.some((e) => e.elem.kind === 'param' && e.elem.type.t === 'if')) return undefined;
+    // IOS's ranges: virtual interfaces <0-2147483647>; physical ones depend on the chassis.
+    const range = ['Loopback', 'Tunnel'].includes(type.full) ? '<0-2147483647>' : '<0-15>';
+    return { entries: [{ word: range, help: `${type.full} interface number` }], partial: false };
   }
 
   /** Tab completion: the full keywords the last (partial) word may complete to. */
