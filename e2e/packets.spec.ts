@@ -156,6 +156,7 @@ test('keyboard alone: run a ping, pause, step through the events', async ({ page
   await page.keyboard.press('Tab'); // destination
   await page.keyboard.press('Tab'); // count
   await page.keyboard.press('Tab'); // size
+  await page.keyboard.press('Tab'); // with start-up
   await page.keyboard.press('Tab'); // Ping
   await expect(page.getByRole('button', { name: 'Ping', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
