@@ -101,6 +101,20 @@ describe('lab consoles', () => {
     expect(consoles.execute('EDGE1', 'hostname bad<name>').output).toMatch(/^%|\^/m);
   });
 
+  it('idle consoles print log lines as simulated time follows the wall clock', () => {
+    const { consoles, tick } = setup();
+    // OSPF over the VTI: the adjacency forms seconds after the config, while nobody types.
+    for (const d of ['R1', 'R2']) for (const l of ['conf t', 'router ospf 1', 'network 172.16.0.0 0.0.0.3 area 0', 'end']) consoles.execute(d, l);
+    expect(consoles.tick().size).toBe(0);
+    const printed = new Map<string, string>();
+    for (let i = 0; i < 6; i++) {
+      tick(10);
+      for (const [d, t] of consoles.tick()) printed.set(d, (printed.get(d) ?? '') + t);
+    }
+    expect(printed.get('R1')).toMatch(/%OSPF-5-ADJCHG: Process 1, Nbr 203\.0\.113\.2 on Tunnel0 from LOADING to FULL, Loading Done/);
+    expect(printed.get('R2')).toMatch(/%OSPF-5-ADJCHG: Process 1, Nbr 203\.0\.113\.1 on Tunnel0 from LOADING to FULL/);
+  });
+
   it('simulated time follows the wall clock between commands', () => {
     const { consoles, tick } = setup();
     const t0 = consoles.network().now;

@@ -32,6 +32,11 @@ export interface LabConsoles {
    * Null while a console command is itself changing the document (its output carries the logs).
    */
   documentChanged(lab: LabV1): Map<string, string> | null;
+  /**
+   * Lets simulated time follow the wall clock while nobody types, and returns what each console
+   * printed meanwhile (IOS prints log messages as they happen: a tunnel coming up, IKE).
+   */
+  tick(): Map<string, string>;
   /** Ends a device's session (device deleted). */
   close(device: string): void;
   /** The network the consoles run on (the export writes its capture and keys). */
@@ -158,6 +163,17 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
         if (lines.length) printed.set(name, lines.map((l) => `${l}\n`).join(''));
       }
       for (const name of [...sessions.keys()]) if (!lab.devices.some((d) => d.name === name)) sessions.delete(name);
+      return printed;
+    },
+    tick() {
+      const printed = new Map<string, string>();
+      if (busy || sessions.size === 0) return printed;
+      const net = sim.network(doc.lab());
+      sim.catchUp();
+      for (const name of sessions.keys()) {
+        const lines = net.device(name)?.drainConsole() ?? [];
+        if (lines.length) printed.set(name, lines.map((l) => `${l}\n`).join(''));
+      }
       return printed;
     },
     close: (name) => void sessions.delete(name),

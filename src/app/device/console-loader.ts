@@ -6,6 +6,9 @@ import { useSession } from '../state/session-store';
 import type { LabConsoles } from './console-engine';
 import { useConsoleSessions } from './console-store';
 
+/** How often the idle consoles' simulation catches up with the wall clock. */
+const TICK_MS = 1000;
+
 let loading: Promise<LabConsoles> | undefined;
 let loaded: LabConsoles | undefined;
 
@@ -41,6 +44,13 @@ export function loadConsoleEngine(): Promise<LabConsoles> {
         if (state.lab.devices.some((d) => d.name === device)) sessions.setPrompt(device, engine.prompt(device));
       }
     });
+    // Between commands the simulation keeps running with the wall clock, so log lines arrive on
+    // their own, as on a real console (only while the tab is visible).
+    setInterval(() => {
+      if (document.hidden) return;
+      const sessions = useConsoleSessions.getState();
+      for (const [device, text] of engine.tick()) sessions.append(device, text);
+    }, TICK_MS);
     loaded = engine;
     return engine;
   });
