@@ -324,3 +324,17 @@ describe('OSPF hub and spokes', () => {
     expect(net.engine('S1').database('0', net.scheduler.now).filter((h) => h.lsType === 1)).toHaveLength(13);
   });
 });
+
+describe('LSA aging', () => {
+  it("a vanished router's LSAs age out at MaxAge (3600 s) and are flushed; our own are refreshed every 30 min", () => {
+    const net = vtiPair();
+    net.runFor(30 * SECOND);
+    net.blocked.add(0);
+    net.runFor(3700 * SECOND);
+    const db = net.engine('R1').database('0', net.scheduler.now);
+    expect(db.map((h) => `${h.lsType} ${h.advertisingRouter}`)).toEqual(['1 172.16.0.1']);
+    // R1's own router LSA was reissued at 1800 s and 3600 s.
+    expect(db[0]!.sequence).toBeGreaterThanOrEqual((0x80000001 | 0) + 3);
+    expect(db[0]!.age).toBeLessThan(1800);
+  });
+});

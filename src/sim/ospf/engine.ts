@@ -843,11 +843,20 @@ export class OspfEngine {
     }
   }
 
-  /** LSAs that reach MaxAge leave SPF; once no neighbour still needs them, they leave the database. */
+  /**
+   * An LSA that ages to MaxAge is flushed: stored with age MaxAge and flooded so every router
+   * drops it (RFC 2328 §14); once no neighbour still needs it, it leaves the database.
+   */
   private ageOut(now: SimTime): void {
     for (const db of this.areas.values()) {
       for (const e of db.all()) {
         if (ageOf(e, now) < MAX_AGE) continue;
+        if (e.lsa.header.age < MAX_AGE) {
+          const flushed = db.install({ header: { ...e.lsa.header, age: MAX_AGE }, body: e.lsa.body }, e.bytes, now);
+          this.flood(flushed, undefined, undefined, now);
+          this.scheduleSpf(now);
+          continue;
+        }
         const k = lsaKey(e.lsa.header);
         const pending = [...this.ifaces.values()].some((i) => [...i.neighbors.values()].some((n) => n.retransmit.has(k) || n.state === 'EXCHANGE' || n.state === 'LOADING'));
         if (!pending) {
