@@ -79,8 +79,8 @@ export function ConsoleTab({ device }: { device: string }) {
         historyAt.current = at;
         setLine(past[at]!);
       }
-    } else if (e.key === 'z' && e.ctrlKey && !e.shiftKey) {
-      // IOS Ctrl+Z: end configuration mode.
+    } else if (e.key === 'z' && e.ctrlKey && !e.shiftKey && engine.prompt(device).includes('(')) {
+      // IOS Ctrl+Z: end configuration mode (outside it, the key is the browser's own).
       e.preventDefault();
       const { echo, output } = engine.execute(device, 'end');
       sessions().append(device, `${echo.replace(/end$/, '^Z')}\n${output}`);
