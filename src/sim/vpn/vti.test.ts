@@ -101,3 +101,35 @@ describe('NAT-T (nat-t-static-nat.json)', () => {
     expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1422);
   });
 });
+
+describe('VTI options', () => {
+  it('negotiates PFS when the profiles set it, and shows the group', () => {
+    let lab = sharedLab('vti-basic.json');
+    for (const r of ['R1', 'R2']) lab = editConfig(lab, r, (c) => c.replace(' set transform-set TSET\n', ' set transform-set TSET\n set pfs group14\n'));
+    const net = build(lab);
+    net.converge(30_000_000);
+    const r1 = net.device('R1')!;
+    const v = ipsecSaViews(r1, vpnOf(r1)!)[0]!;
+    expect([v.pfs, v.dhGroup]).toEqual([true, 'group14']);
+  });
+
+  it('prints debug crypto ipsec and isakmp lines in the log only while debugging', () => {
+    const quiet = up('vti-basic.json');
+    expect(quiet.device('R1')!.logs.entries.some((e) => /^ISAKMP|^IPSEC/.test(e.message))).toBe(false);
+    const net = up('vti-basic.json', (n) => {
+      const r1 = n.device('R1')!;
+      n.start();
+      vpnOf(r1)!.debug('crypto isakmp', true);
+      vpnOf(r1)!.debug('crypto ipsec', true);
+    });
+    const lines = net.device('R1')!.logs.entries.map((e) => e.message);
+    expect(lines.some((l) => /^ISAKMP/.test(l))).toBe(true);
+    expect(lines.some((l) => /^IPSEC/.test(l))).toBe(true);
+  });
+
+  it('sends NAT keepalives behind NAT', () => {
+    const net = up('nat-t-static-nat.json');
+    net.runFor(60_000_000);
+    expect(net.trace.records.some((t) => t.point === 'Originate' && /NAT-T keepalive to/.test(t.decision))).toBe(true);
+  });
+});
