@@ -34,6 +34,15 @@ test('R1 console: show ip interface brief prints IOS output', async ({ page }) =
   await expect(out).toContainText('R1#show ip interface brief');
   await expect(out).toContainText(/Interface\s+IP-Address\s+OK\? Method Status\s+Protocol/);
   await expect(out).toContainText(/GigabitEthernet1\s+203\.0\.113\.1\s+YES NVRAM\s+up\s+up/);
+  // One session per device, kept while the lab is open: R2 has its own, R1's is still there after.
+  await device(page, 'Router R2').click();
+  await expect(page.getByRole('textbox', { name: 'Command for R2' })).toBeEnabled();
+  await expect(consoleOutput(page)).not.toContainText('R1#');
+  await run(page, 'conf t');
+  await device(page, 'Router R1').click();
+  await expect(consoleOutput(page)).toContainText('R1#show ip interface brief');
+  await device(page, 'Router R2').click();
+  await expect(page.locator('.console__prompt')).toHaveText(/R2\(config\)#/);
   expectCleanPage(watch);
 });
 
