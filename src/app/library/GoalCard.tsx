@@ -1,6 +1,7 @@
 // The goal of the open library lab, over the canvas: what to reach, a Check button that runs the
 // engine on the lab as it is now and says which part fails and where, and hints one at a time.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
+import { useSession } from '../state/session-store';
 import { builtinLab } from '../../lab/builtin';
 import { useLab } from '../state/lab-store';
 import { useViewMode } from '../present/mode';
@@ -31,6 +32,11 @@ export default function GoalCard({ id }: { id: string }) {
   const close = useLibrary((s) => s.close);
   const embed = useViewMode((s) => s.mode === 'embed');
   const headingId = useId();
+  // The card takes a column of the stage: fit the lab into what is left, and again when it goes.
+  useEffect(() => {
+    useSession.getState().requestFit();
+    return () => useSession.getState().requestFit();
+  }, []);
   if (!entry || embed) return null;
   const outcome = state.status === 'done' ? state.outcome : null;
   const failed = outcome?.outcomes.find((o) => !o.passed);
