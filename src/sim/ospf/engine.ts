@@ -988,8 +988,20 @@ export class OspfEngine {
 const routeKey = (r: Route): string => `${r.network}/${r.prefixLength}/${r.nextHop ?? ''}/${r.interface ?? ''}`;
 const routeSig = (r: Route): string => `${routeKey(r)}/${r.metric}/${r.code}`;
 
+/** Same LSA contents (decides whether a re-origination is needed); field by field, no allocation. */
 function sameBody(a: Lsa['body'], b: Lsa['body']): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.kind === 'router' && b.kind === 'router') {
+    if (a.flags !== b.flags || a.links.length !== b.links.length) return false;
+    return a.links.every((l, k) => {
+      const m = b.links[k]!;
+      return l.linkId === m.linkId && l.linkData === m.linkData && l.type === m.type && l.metric === m.metric && (l.tos?.length ?? 0) === (m.tos?.length ?? 0);
+    });
+  }
+  if (a.kind === 'network' && b.kind === 'network') {
+    return a.networkMask === b.networkMask && a.attachedRouters.length === b.attachedRouters.length && a.attachedRouters.every((r, k) => r === b.attachedRouters[k]);
+  }
+  if (a.kind === 'summary' && b.kind === 'summary') return a.networkMask === b.networkMask && a.metric === b.metric && (a.tosMetrics?.length ?? 0) === (b.tosMetrics?.length ?? 0);
+  return false;
 }
 
 export type { NextHop };
