@@ -25,6 +25,9 @@ export interface InterfaceConfig {
   ospfCost?: number;
   ospfHelloInterval?: number;
   ospfDeadInterval?: number;
+  ospfPriority?: number;
+  /** `ip ospf 1 area 0`: the interface joins OSPF directly, without a network statement. */
+  ospfArea?: { processId: number; area: string };
   /** `shutdown` written: administratively down. Absent line = up. */
   shutdown: boolean;
   cryptoMap?: string;

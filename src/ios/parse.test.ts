@@ -28,6 +28,7 @@ interface Tunnel0
  ip tcp adjust-mss 1360
  ip ospf network point-to-point
  ip ospf cost 10
+ ip ospf 1 area 0
  tunnel source GigabitEthernet1
  tunnel mode ipsec ipv4
  tunnel destination 203.0.113.2
@@ -55,7 +56,7 @@ describe('parseConfig', () => {
   it('reads a VTI router into the model', () => {
     const { config: c, unsupported, errors } = parseConfig(VTI);
     expect(errors).toEqual([]);
-    expect(unsupported).toEqual([{ lineNo: 33, text: 'ip virtual-reassembly', section: 'interface Tunnel0' }]);
+    expect(unsupported).toEqual([{ lineNo: 34, text: 'ip virtual-reassembly', section: 'interface Tunnel0' }]);
     expect(c.hostname).toBe('R1');
     expect(c.crypto.isakmpPolicies).toEqual([{ priority: 10, encryption: 'aes', keyLength: 256, hash: 'sha', authentication: 'pre-share', group: 14, lifetime: 28800, extra: [] }]);
     expect(c.crypto.isakmpKeys).toEqual([{ key: 'cisco123', address: '203.0.113.2' }]);
@@ -71,6 +72,7 @@ describe('parseConfig', () => {
       tcpAdjustMss: 1360,
       ospfNetwork: 'point-to-point',
       ospfCost: 10,
+      ospfArea: { processId: 1, area: '0' },
       shutdown: false,
       tunnelSource: 'GigabitEthernet1',
       tunnelMode: 'ipsec ipv4',

@@ -52,6 +52,8 @@ export function interfaceBlock(i: InterfaceConfig): Block {
   if (i.ospfCost !== undefined) b.push(` ip ospf cost ${i.ospfCost}`);
   if (i.ospfHelloInterval !== undefined) b.push(` ip ospf hello-interval ${i.ospfHelloInterval}`);
   if (i.ospfDeadInterval !== undefined) b.push(` ip ospf dead-interval ${i.ospfDeadInterval}`);
+  if (i.ospfPriority !== undefined) b.push(` ip ospf priority ${i.ospfPriority}`);
+  if (i.ospfArea) b.push(` ip ospf ${i.ospfArea.processId} area ${i.ospfArea.area}`);
   if (i.shutdown) b.push(' shutdown');
   if (i.cryptoMap) b.push(` crypto map ${i.cryptoMap}`);
   if (i.tunnelSource) b.push(` tunnel source ${i.tunnelSource}`);

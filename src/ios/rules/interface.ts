@@ -165,6 +165,28 @@ export const interfaceRules: ConfigRule[] = [
   ),
   rule(
     M,
+    'if.ip-ospf-priority',
+    'ip ospf priority <0-255:priority>',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfPriority;
+      else i.ospfPriority = num(a, 'priority');
+    },
+    { help: { priority: 'Router priority' } },
+  ),
+  rule(
+    M,
+    'if.ip-ospf-area',
+    'ip ospf <1-65535:pid> area {<0-4294967295:area>|<ipv4:area>}',
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i.ospfArea;
+      else i.ospfArea = { processId: num(a, 'pid')!, area: a.args.area! };
+    },
+    { noMin: 3, help: { pid: 'Process ID', area: 'Set the OSPF area ID' } },
+  ),
+  rule(
+    M,
     'if.shutdown',
     'shutdown',
     (c, a) => {

@@ -58,6 +58,8 @@ const interfaceArb = (name: string): fc.Arbitrary<InterfaceConfig> =>
       ospfCost: opt(fc.integer({ min: 1, max: 65535 })),
       ospfHelloInterval: opt(fc.integer({ min: 1, max: 65535 })),
       ospfDeadInterval: opt(fc.integer({ min: 1, max: 65535 })),
+      ospfPriority: opt(fc.integer({ min: 0, max: 255 })),
+      ospfArea: opt(fc.record({ processId: fc.integer({ min: 1, max: 65535 }), area: fc.oneof(fc.integer({ min: 0, max: 100 }).map(String), ipArb) })),
       shutdown: fc.boolean(),
       cryptoMap: opt(nameArb),
       tunnelSource: opt(fc.oneof(ipArb, ifNameArb)),
