@@ -115,6 +115,17 @@ describe('lab consoles', () => {
     expect(printed.get('R2')).toMatch(/%OSPF-5-ADJCHG: Process 1, Nbr 203\.0\.113\.1 on Tunnel0 from LOADING to FULL/);
   });
 
+  it('a new device waits for the next command to rebuild the network, and the sessions live on', () => {
+    const { store, consoles } = setup();
+    consoles.execute('R1', 'conf t');
+    const before = consoles.network();
+    store.getState().dispatch({ type: 'addDevice', kind: 'router', x: 0, y: 0 });
+    expect(consoles.tick().size).toBe(0);
+    expect(consoles.prompt('R1')).toBe('R1(config)#');
+    expect(consoles.network()).not.toBe(before);
+    expect(consoles.execute('R1', 'do show ip interface brief').output).toMatch(/GigabitEthernet1\s+203\.0\.113\.1/);
+  });
+
   it('simulated time follows the wall clock between commands', () => {
     const { consoles, tick } = setup();
     const t0 = consoles.network().now;

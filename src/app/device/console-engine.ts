@@ -155,6 +155,10 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
     documentChanged(lab) {
       if (busy) return null;
       const printed = new Map<string, string>();
+      for (const name of [...sessions.keys()]) if (!lab.devices.some((d) => d.name === name)) sessions.delete(name);
+      // A new device or link rebuilds the network: leave that to the next command, so editing
+      // the canvas never waits for a convergence.
+      if (sessions.size === 0 || sim.needsRebuild(lab)) return printed;
       sim.sync(lab);
       const net = sim.network(lab);
       for (const name of sessions.keys()) {
@@ -162,12 +166,11 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
         const lines = dev ? dev.drainConsole() : [];
         if (lines.length) printed.set(name, lines.map((l) => `${l}\n`).join(''));
       }
-      for (const name of [...sessions.keys()]) if (!lab.devices.some((d) => d.name === name)) sessions.delete(name);
       return printed;
     },
     tick() {
       const printed = new Map<string, string>();
-      if (busy || sessions.size === 0) return printed;
+      if (busy || sessions.size === 0 || sim.needsRebuild(doc.lab())) return printed;
       const net = sim.network(doc.lab());
       sim.catchUp();
       for (const name of sessions.keys()) {

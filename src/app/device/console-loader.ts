@@ -40,9 +40,6 @@ export function loadConsoleEngine(): Promise<LabConsoles> {
       const sessions = useConsoleSessions.getState();
       sessions.keepOnly(state.lab.devices.map((d) => d.name));
       for (const [device, text] of printed) sessions.append(device, text);
-      for (const device of Object.keys(sessions.prompts)) {
-        if (state.lab.devices.some((d) => d.name === device)) sessions.setPrompt(device, engine.prompt(device));
-      }
     });
     // Between commands the simulation keeps running with the wall clock, so log lines arrive on
     // their own, as on a real console (only while the tab is visible).

@@ -38,6 +38,11 @@ export class LabSimulation {
     return changed;
   }
 
+  /** True when `lab` has other devices or links than the simulation: the next sync rebuilds it. */
+  needsRebuild(lab: LabV1): boolean {
+    return !this.net || (lab !== this.lab && topologyKey(lab) !== this.topology);
+  }
+
   /** The document now records a change the simulation already made (a console command). */
   adopt(lab: LabV1): void {
     this.lab = lab;
