@@ -16,7 +16,7 @@ describe('console data views', () => {
     ]);
     const tu = views[2]!;
     expect(tu.ipMtu).toBe(1476);
-    expect(tu.tunnel).toEqual({ protocol: 'GRE/IP', transportMtu: 1500, sourceAddress: '198.51.100.1', sourceInterface: 'GigabitEthernet1', destination: '203.0.113.2' });
+    expect(tu.tunnel).toEqual({ protocol: 'GRE/IP', transportMtu: 1476, sourceAddress: '198.51.100.1', sourceInterface: 'GigabitEthernet1', destination: '203.0.113.2' });
     expect(views[0]!.mac).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
     expect(views[0]!.hardware).toBe('CSR vNIC');
     expect(views[0]!.lastInput).toBe('00:00:00');

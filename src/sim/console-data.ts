@@ -122,7 +122,9 @@ export function interfaceViews(dev: Device): InterfaceView[] {
     if (i.config.description) v.description = i.config.description;
     if (i.kind === 'tunnel') {
       const src = dev.tunnelSourceAddress(i);
-      const tun: NonNullable<InterfaceView['tunnel']> = { protocol: TUNNEL_PROTOCOL[i.config.tunnelMode] ?? i.config.tunnelMode, transportMtu: 1500 };
+      const tun: NonNullable<InterfaceView['tunnel']> = { protocol: TUNNEL_PROTOCOL[i.config.tunnelMode] ?? i.config.tunnelMode, transportMtu: i.usable ? dev.tunnelIpMtu(i) : 1500 };
+      // IOS-XE prints the MTU left for the passenger once the tunnel is up (1422 for a VTI behind NAT-T,
+      // reference show_interfaces of onug lab) and the transport's own 1500 while it is down (aws demo).
       if (src) tun.sourceAddress = formatIp(src.ip);
       const s = i.config.tunnelSource;
       if (s && !/^\d/.test(s)) tun.sourceInterface = s;
