@@ -375,3 +375,20 @@ describe('subinterfaces', () => {
     expect(con.prompt()).toBe('R1(config-subif)#');
   });
 });
+
+describe('sub-mode commands the simulation ignores', () => {
+  it('are accepted and shown in their section', () => {
+    const dev = fakeDevice(R1);
+    const con = createConsole(dev, { privileged: true });
+    for (const l of ['conf t', 'int tu0', 'no ip redirects', 'ip virtual-reassembly in', 'bandwidth 1000', 'bandwidth 2000', 'router ospf 1', 'log-adjacency-changes', 'end']) {
+      expect(con.execute(l).output.replace(/^\*Mar.*\n/gm, '').replace(/^Enter configuration.*\n/, ''), l).toBe('');
+    }
+    const run = con.execute('show run').output;
+    expect(run).toContain(' tunnel destination 203.0.113.2\n no ip redirects\n ip virtual-reassembly in\n bandwidth 2000\n!');
+    expect(run).toContain('router ospf 1\n log-adjacency-changes\n!');
+    con.execute('conf t');
+    con.execute('int tu0');
+    con.execute('ip redirects');
+    expect(dev.config().interfaces.find((i) => i.name === 'Tunnel0')!.extra).toEqual(['ip virtual-reassembly in', 'bandwidth 2000']);
+  });
+});

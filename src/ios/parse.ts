@@ -4,6 +4,9 @@
 import type { ConfigMode, ModeContext } from './actions';
 import { applyAction, resolveConfigLine } from './config-grammar';
 import { emptyConfig, type IosConfig, type SectionGroup, type UnknownBlock } from './model';
+import { sectionExtra } from './section-extra';
+
+export { sectionExtra };
 
 export interface UnsupportedLine {
   /** 1-based, as an editor shows it. */
@@ -41,34 +44,6 @@ export function groupOfCommand(cmd: string): SectionGroup {
   if (cmd === 'global.ip-route') return 'routes';
   if (cmd.startsWith('acl.')) return 'acl';
   return 'hostname';
-}
-
-/** The `extra` list of the object a sub-mode edits. */
-export function sectionExtra(config: IosConfig, mode: ConfigMode, ctx: ModeContext): string[] | undefined {
-  const c = config.crypto;
-  switch (mode) {
-    case 'config-if':
-      return config.interfaces.find((i) => i.name === ctx.interface)?.extra;
-    case 'config-router':
-      return config.ospf.find((p) => p.processId === Number(ctx.ospf))?.extra;
-    case 'config-isakmp':
-      return c.isakmpPolicies.find((p) => p.priority === Number(ctx.policy))?.extra;
-    case 'conf-keyring':
-      return c.keyrings.find((k) => k.name === ctx.keyring)?.extra;
-    case 'conf-isa-prof':
-      return c.isakmpProfiles.find((p) => p.name === ctx.profile)?.extra;
-    case 'cfg-crypto-trans':
-      return c.transformSets.find((t) => t.name === ctx.transformSet)?.extra;
-    case 'ipsec-profile':
-      return c.ipsecProfiles.find((p) => p.name === ctx.ipsecProfile)?.extra;
-    case 'config-crypto-map':
-      return c.cryptoMaps.find((m) => m.name === ctx.map && m.seq === Number(ctx.seq))?.extra;
-    case 'config-std-nacl':
-    case 'config-ext-nacl':
-      return config.accessLists.find((l) => l.name === ctx.acl)?.extra;
-    default:
-      return undefined;
-  }
 }
 
 const NOISE = [/^Building configuration\.\.\.$/, /^Current configuration\s*:/];
@@ -117,7 +92,7 @@ export function parseConfig(text: string): ParseResult {
         section = undefined;
         continue;
       }
-      const res = r.ok && r.action.cmd !== 'mode.do' ? applyAction(config, r.action) : undefined;
+      const res = r.ok && r.action.cmd !== 'mode.do' && !r.action.cmd.startsWith('inert.') ? applyAction(config, r.action) : undefined;
       if (!res || res.error) {
         sectionExtra(config, section.mode, section.context)?.push(trimmed);
         // A known command IOS refuses is an error; a command the model does not know is unsupported.
