@@ -57,10 +57,13 @@ const percentile = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
+/** rAF timestamps jitter by a few tenths around the 16.67 ms vsync, so compare with that slack. */
+const TIMER_SLACK_MS = 0.3;
+
 function report(label: string, intervals: number[], budget: number | undefined): void {
   const p95 = percentile(intervals, 95);
   const mean = intervals.reduce((a, b) => a + b, 0) / intervals.length;
-  const verdict = budget === undefined ? '' : `   budget ${budget} ms: ${p95 <= budget ? 'within' : 'OVER'}`;
+  const verdict = budget === undefined ? '' : `   budget ${budget} ms: ${p95 <= budget + TIMER_SLACK_MS ? 'within' : 'OVER'}`;
   console.log(`  ${label.padEnd(34)} frames ${String(intervals.length).padStart(4)}  mean ${mean.toFixed(1).padStart(5)} ms  p95 ${p95.toFixed(1).padStart(5)} ms  max ${Math.max(...intervals).toFixed(1).padStart(6)} ms${verdict}`);
 }
 
@@ -76,13 +79,7 @@ async function measure(page: Page, devices: number): Promise<void> {
   console.log(`${lab.devices.length} devices, ${lab.links.length} links, ${PACKETS} packets in flight (headless Chromium ${page.context().browser()?.version()}, viewport 1440x900):`);
 
   report('idle canvas', await frames(page, 1500), undefined);
-  const transits = await page.evaluate((n) => (window as unknown as { __tunnelscopePlayback: { animateSynthetic(n: number): number } }).__tunnelscopePlayback.animateSynthetic(n), PACKETS);
-  if (transits < PACKETS) throw new Error(`only ${transits} transits were loaded`);
-  await page.waitForSelector('.packet-dot');
-  const inFlight = await page.locator('.packet-dot').count();
-  report(`${inFlight} packets animating`, await frames(page, 4000), BUDGET[lab.devices.length]);
-
-  // Drag a spoke in circles while the packets keep moving.
+  // Drag a spoke in circles: first alone (the canvas's own cost), later with the packets moving.
   const box = (await page.locator('.react-flow__node[data-id="S1"] .device__icon').boundingBox()) ?? (await page.locator('.react-flow__node').nth(1).boundingBox());
   if (!box) throw new Error('no device to drag');
   const x = box.x + box.width / 2;
@@ -93,6 +90,13 @@ async function measure(page: Page, devices: number): Promise<void> {
     for (let k = 0; k < 160; k++) await page.mouse.move(x + 60 * Math.sin(k / 8), y + 60 * Math.cos(k / 8) - 60, { steps: 1 });
     await page.mouse.up();
   };
+  report('dragging a device, no packets', await frames(page, 3000, drag), undefined);
+  const transits = await page.evaluate((n) => (window as unknown as { __tunnelscopePlayback: { animateSynthetic(n: number): number } }).__tunnelscopePlayback.animateSynthetic(n), PACKETS);
+  if (transits < PACKETS) throw new Error(`only ${transits} transits were loaded`);
+  await page.waitForSelector('.packet-dot');
+  const inFlight = await page.locator('.packet-dot').count();
+  report(`${inFlight} packets animating`, await frames(page, 4000), BUDGET[lab.devices.length]);
+
   report('dragging a device + packets', await frames(page, 3000, drag), BUDGET[lab.devices.length]);
 }
 
