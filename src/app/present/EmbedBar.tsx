@@ -2,11 +2,13 @@
 // that opens the same lab in the full editor, in a new tab. Nothing here edits the lab.
 import { useMemo } from 'react';
 import { useLab } from '../state/lab-store';
+import { useFitOnStageResize } from './fit-on-resize';
 import { shareLink } from '../share/share-link';
 
 export function EmbedBar() {
   const lab = useLab((s) => s.lab);
   const title = lab.title;
+  useFitOnStageResize();
   const editorLink = useMemo(() => shareLink(lab, window.location.href), [lab]);
   return (
     <header className="embed-bar">

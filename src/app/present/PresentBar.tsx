@@ -3,6 +3,7 @@
 // on the page (the canvas included: nothing is editable while presenting), Escape leaves.
 import { useEffect } from 'react';
 import { useLab } from '../state/lab-store';
+import { useFitOnStageResize } from './fit-on-resize';
 import { useSession } from '../state/session-store';
 import { useViewMode } from './mode';
 import { stepPlayback } from './step-playback';
@@ -11,6 +12,7 @@ export function PresentBar() {
   const title = useLab((s) => s.lab.title);
   const setMode = useViewMode((s) => s.setMode);
   usePresentKeys(() => setMode('edit'));
+  useFitOnStageResize();
   return (
     <header className="present-bar">
       <h1 className="present-bar__title">{title || 'Untitled lab'}</h1>
