@@ -5,6 +5,7 @@
 // "ospf" route source, and its timers run on the network scheduler.
 import type { Device } from '../device';
 import type { IpDelivery, SimPlugin } from '../extensions';
+import type { SimInterface } from '../interface';
 import type { EventHandle } from '../scheduler';
 import { formatIp, ip } from '../addr';
 import { ipProtocolsData } from './show';
@@ -26,13 +27,22 @@ export class OspfRuntime {
     device.joinGroup(ip('224.0.0.5'));
     device.joinGroup(ip('224.0.0.6'));
     device.setProtocolHandler(OSPF, (d) => this.receive(d));
-    device.onInterfaceChange(() => this.linksChanged());
+    device.onInterfaceChange((i) => this.linksChanged(i));
     device.onConfigChange(() => this.configChanged());
     this.configChanged();
   }
 
+  /** Line protocol and IP MTU per interface, kept up to date one changed interface at a time. */
+  private linkCache = new Map<string, OspfLinkState>();
+
   private links(): OspfLinkState[] {
-    return this.device.interfaceList().map((i) => ({ name: i.name, up: i.usable, mtu: this.device.ipMtu(i) }));
+    this.linkCache.clear();
+    for (const i of this.device.interfaces.values()) this.linkCache.set(i.name, this.linkOf(i));
+    return [...this.linkCache.values()];
+  }
+
+  private linkOf(i: SimInterface): OspfLinkState {
+    return { name: i.name, up: i.usable, mtu: i.usable ? this.device.ipMtu(i) : 1500 };
   }
 
   private configChanged(): void {
@@ -47,19 +57,26 @@ export class OspfRuntime {
         this.flush(e);
       }
     }
+    const links = this.links(); // `ip mtu`, addresses and shutdown may have changed too
     for (const id of wanted) {
       let e = this.engines.get(id);
       if (!e) {
         e = new OspfEngine(this.device.config, id);
         this.engines.set(id, e);
-        e.setLinks(this.links(), now);
       } else e.configure(this.device.config, now);
+      e.setLinks(links, now);
     }
     this.drainAll();
   }
 
-  private linksChanged(): void {
-    const links = this.links();
+  private linksChanged(changed: SimInterface): void {
+    if (this.engines.size === 0) return;
+    const before = this.linkCache.get(changed.name);
+    const now = this.linkOf(changed);
+    if (before && before.up === now.up && before.mtu === now.mtu && this.linkCache.size === this.device.interfaces.size) return;
+    this.linkCache.set(changed.name, now);
+    if (this.linkCache.size !== this.device.interfaces.size) this.links();
+    const links = [...this.linkCache.values()];
     for (const e of this.engines.values()) e.setLinks(links, this.device.now);
     this.drainAll();
   }

@@ -102,9 +102,10 @@ export interface Iface {
   pacingAt?: SimTime;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** "00:00:35" for a duration in simulated microseconds. */
-export const hms = (us: SimTime): string => {
+export function hms(us: SimTime): string {
   const s = Math.max(0, Math.floor(us / SECOND));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
-};
+  return `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
+}
