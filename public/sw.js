@@ -35,10 +35,11 @@ self.addEventListener('fetch', (event) => {
     // The page: the network first (a fresh deploy shows at once), the cached shell when offline.
     // The lab link lives in the fragment, which never reaches the server or the cache key.
     event.respondWith(
-      fetch(request).catch(() => caches.match(INDEX).then((hit) => hit || caches.match(new URL('./', scope).href)).then((hit) => hit || Response.error())),
+      fetch(request).catch(() => caches.match(INDEX, { ignoreVary: true }).then((hit) => hit || caches.match(new URL('./', scope).href, { ignoreVary: true })).then((hit) => hit || Response.error())),
     );
     return;
   }
-  // Hashed assets never change under one name: the cache first.
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+  // Hashed assets never change under one name: the cache first. ignoreVary: the preview server
+  // answers with `Vary: Origin`, and module scripts are fetched with an Origin header.
+  event.respondWith(caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit || fetch(request)));
 });
