@@ -7,6 +7,7 @@ import type { TraceRecord } from '../../sim';
 import { usePlayback, visibleRecords } from './playback-store';
 import { ENCAPSULATIONS, encapsulationOf } from './encapsulation';
 import { windowOf } from './virtual-window';
+import { KeyHints } from './PlaybackControls';
 
 export const ROW_HEIGHT = 24;
 
@@ -98,6 +99,7 @@ export function EventList() {
             {e.label}
           </label>
         ))}
+        <KeyHints />
       </fieldset>
       <div className="events__head" aria-hidden="true">
         <span>Time (s)</span>

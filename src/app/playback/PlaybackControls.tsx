@@ -32,11 +32,17 @@ export function PlaybackControls() {
           ))}
         </select>
       </label>
-      <span className="playback__keys" aria-hidden="true">
-        <kbd>Space</kbd> play/pause <kbd>←</kbd>
-        <kbd>→</kbd> step <kbd>Home</kbd> restart
-      </span>
     </div>
+  );
+}
+
+/** The playback keys, shown where the events are (they work anywhere outside text fields and the canvas). */
+export function KeyHints() {
+  return (
+    <span className="playback__keys" aria-hidden="true">
+      <kbd>Space</kbd> play/pause <kbd>←</kbd>
+      <kbd>→</kbd> step <kbd>Home</kbd> restart
+    </span>
   );
 }
 
