@@ -94,7 +94,9 @@ export const natPlugin: SimPlugin = {
   attach(device) {
     // Any device may run NAT (a `nat` box or a router with ip nat lines); hosts do not route.
     if (!device.config.ipRouting) return;
-    runtimes.set(device, new NatRuntime(device));
+    const rt = new NatRuntime(device);
+    runtimes.set(device, rt);
+    Object.assign(device, { natTranslations: () => rt.rows() });
   },
 };
 

@@ -180,6 +180,9 @@ export const ospfPlugin: SimPlugin = {
   name: 'ospf',
   attach(device) {
     if (device.kind === 'host') return;
-    runtimes.set(device, new OspfRuntime(device));
+    const rt = new OspfRuntime(device);
+    runtimes.set(device, rt);
+    // The console finds its show data as optional methods on the device (src/console/sim-adapter.ts).
+    Object.assign(device, { ospfNeighbors: () => rt.neighbors(), ipProtocols: () => rt.ipProtocols() });
   },
 };
