@@ -9,7 +9,7 @@ describe('topology picture', () => {
     for (const d of DEFAULT_LAB.devices) expect(svg).toContain(`>${d.name}</text>`);
     expect(svg.match(/<line /g)).toHaveLength(DEFAULT_LAB.links.length);
     expect(svg).toContain('>Gi1</text>');
-    expect(svg).toContain('>IPsec VTI</text>');
+    expect(svg).toContain('>R1 Tu0 – R2 Tu0 · IPsec VTI</text>');
     expect(width).toBeGreaterThan(200);
     expect(height).toBeGreaterThan(100);
   });

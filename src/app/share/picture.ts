@@ -10,6 +10,7 @@ import { ICON_CENTRE, NODE_WIDTH } from '../canvas/geometry';
 const ICON = 56;
 const MARGIN = 48;
 const TITLE_HEIGHT = 40;
+const BOW = 90;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
 // The canvas icons (canvas/icons.tsx) with the light theme's colours, drawn in a 64x64 box.
@@ -41,10 +42,11 @@ export function topologySvg(lab: LabV1): Picture {
   const centre = new Map(lab.devices.map((d) => [d.name, { x: d.x + ICON_CENTRE.x, y: d.y + ICON_CENTRE.y }]));
   const xs = lab.devices.flatMap((d) => [d.x, d.x + NODE_WIDTH]);
   const ys = lab.devices.flatMap((d) => [d.y, d.y + ICON_CENTRE.y + ICON / 2 + 26]);
-  const minX = Math.min(0, ...xs) - MARGIN;
-  const minY = Math.min(0, ...ys) - MARGIN - TITLE_HEIGHT;
-  const maxX = Math.max(NODE_WIDTH, ...xs) + MARGIN;
-  const maxY = Math.max(0, ...ys) + MARGIN;
+  // The tunnels bow up to BOW above the devices; leave room for them and their labels.
+  const minX = (xs.length ? Math.min(...xs) : 0) - MARGIN;
+  const minY = (ys.length ? Math.min(...ys) : 0) - MARGIN - TITLE_HEIGHT - BOW / 2;
+  const maxX = (xs.length ? Math.max(...xs) : NODE_WIDTH) + MARGIN;
+  const maxY = (ys.length ? Math.max(...ys) : 0) + MARGIN;
   const width = Math.round(maxX - minX);
   const height = Math.round(maxY - minY);
   const parts: string[] = [];
@@ -60,9 +62,10 @@ export function topologySvg(lab: LabV1): Picture {
     if (!a || !b) continue;
     // Bowed away from the physical links, as the canvas draws it.
     const mx = (a.x + b.x) / 2;
-    const my = (a.y + b.y) / 2 - 46;
+    const my = (a.y + b.y) / 2 - BOW;
     parts.push(`<path d="M${a.x} ${a.y}Q${mx} ${my} ${b.x} ${b.y}" fill="none" stroke="#7c3aed" stroke-width="3" stroke-dasharray="8 6"/>`);
-    parts.push(label(mx, (a.y + b.y) / 2 - 23 - 4, t.kind, '#5b21b6', '#f3edff'));
+    const ends = `${t.a} ${shortInterfaceName(t.aIface)} – ${t.b} ${t.bIface ? shortInterfaceName(t.bIface) : '?'}`;
+    parts.push(label(mx, (a.y + b.y) / 2 - BOW / 2, `${ends} · ${t.kind}`, '#5b21b6', '#f3edff'));
   }
 
   for (const link of lab.links) {
