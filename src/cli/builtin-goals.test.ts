@@ -8,7 +8,6 @@ import { BUILTIN_LABS } from '../lab/builtin';
 import { checkGoal, type Goal, type GoalOutcome } from '../lab/goal';
 import type { Lab } from '../lab/types';
 import { Network } from '../sim';
-import { ospfOf } from '../sim/ospf/plugin';
 
 function runGoal(lab: Lab, goal: Goal): GoalOutcome {
   const net = Network.fromLab(lab, { parseConfig: (text) => parseConfig(text).config });
@@ -20,10 +19,7 @@ function runGoal(lab: Lab, goal: Goal): GoalOutcome {
       const dev = net.device(device);
       if (!dev) return `% ${device} is not in the lab`;
       dev.drainConsole();
-      // The OSPF plugin does not put its neighbour table on the device yet (reported): hand it
-      // to the console here, through the adapter's `extras`, as the app and the CLI will need to.
-      const ospf = ospfOf(dev);
-      c = createConsole(simConsoleDevice(net, dev, ospf ? { ospfNeighbors: () => ospf.neighbors() } : {}), { privileged: true });
+      c = createConsole(simConsoleDevice(net, dev), { privileged: true });
       consoles.set(device, c);
     }
     return c.execute(command).output;

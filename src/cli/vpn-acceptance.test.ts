@@ -199,13 +199,15 @@ describe('the other IPsec labs through tunnelscope run', () => {
   });
 
   it('ospf-over-vti.json: the remote LAN is an O route through Tunnel0', () => {
-    const r = run(join(LABS, 'ospf-over-vti.json'), ['R1: show ip route', 'H1: ping 10.2.2.10', 'H1: ping 10.2.2.10']);
+    const r = run(join(LABS, 'ospf-over-vti.json'), ['R1: show ip ospf neighbor', 'R1: show ip route', 'H1: ping 10.2.2.10', 'H1: ping 10.2.2.10']);
+    expect(section(r, 'R1', 'show ip ospf neighbor')).toMatch(/^\d+\.\d+\.\d+\.\d+ +0 +FULL\/ +- +\d\d:\d\d:\d\d +172\.16\.0\.2 +Tunnel0$/m);
     expect(section(r, 'R1', 'show ip route')).toMatch(/^O +10\.2\.2\.0\/24 \[110\/\d+\] via 172\.16\.0\.2, .*Tunnel0$/m);
     expect(pingMarks(r)[1]).toBe('!!!!!');
   });
 
   it('crypto-map-ospf.json: show crypto map, and the first LAN-to-LAN packet is lost to IKE', () => {
-    const r = run(join(OWN_LABS, 'crypto-map-ospf.json'), ['H1: ping 10.1.1.1', 'H2: ping 10.2.2.1', 'H1: ping 10.2.2.10', 'R1: show crypto map', 'R1: show ip route']);
+    const r = run(join(OWN_LABS, 'crypto-map-ospf.json'), ['H1: ping 10.1.1.1', 'H2: ping 10.2.2.1', 'H1: ping 10.2.2.10', 'R1: show crypto map', 'R1: show ip route', 'R1: show ip ospf neighbor']);
+    expect(section(r, 'R1', 'show ip ospf neighbor')).not.toMatch(/FULL|INIT|2WAY|EXSTART/);
     expect(pingMarks(r)[2]).toBe('.!!!!');
     const map = section(r, 'R1', 'show crypto map');
     expect(map).toContain('Crypto Map IPv4 "CMAP" 10 ipsec-isakmp');
