@@ -26,6 +26,8 @@ interface TrieEdge {
 
 interface TrieNode {
   edges: TrieEdge[];
+  /** Edges by element key, for building. */
+  index: Map<string, TrieEdge>;
   /** Rules that may end here (IOS shows `<cr>`). */
   ends: RuleSpec[];
   /** Rules whose path passes here, with this node's depth, for `no` forms. */
@@ -57,14 +59,14 @@ export interface HelpEntry {
   help: string;
 }
 
-const sameElem = (a: Element, b: Element): boolean =>
-  a.kind === 'kw' ? b.kind === 'kw' && a.word === b.word && a.capture === b.capture : b.kind === 'param' && a.name === b.name && JSON.stringify(a.type) === JSON.stringify(b.type);
+const elemKey = (e: Element): string => (e.kind === 'kw' ? `k ${e.word} ${e.capture ?? ''}` : `p ${e.name} ${JSON.stringify(e.type)}`);
+const newNode = (): TrieNode => ({ edges: [], index: new Map(), ends: [], through: [] });
 
 const PARAM_ORDER: Record<ParamType['t'], number> = { ipv4: 0, int: 1, if: 2, word: 3, line: 4 };
 
 /** One mode's commands. `noKeyword` adds the `no` prefix (config modes). */
 export class Grammar {
-  readonly root: TrieNode = { edges: [], ends: [], through: [] };
+  readonly root: TrieNode = newNode();
   readonly rules: RuleSpec[] = [];
 
   constructor(
@@ -80,12 +82,17 @@ export class Grammar {
     for (const variant of compileSyntax(spec.syntax)) {
       let node = this.root;
       variant.forEach((elem, depth) => {
-        let edge = node.edges.find((e) => sameElem(e.elem, elem));
+        const k = elemKey(elem);
+        let edge = node.index.get(k);
         if (!edge) {
           const key = elem.kind === 'kw' ? elem.word : elem.name;
-          edge = { elem, help: spec.help?.[key] ?? '', node: { edges: [], ends: [], through: [] } };
-          node.edges.push(edge);
-          node.edges.sort((a, b) => edgeRank(a) - edgeRank(b));
+          const added: TrieEdge = { elem, help: spec.help?.[key] ?? '', node: newNode() };
+          // Keywords first, then parameters by how specific they are (A.B.C.D before WORD).
+          const at = node.edges.findIndex((e) => edgeRank(e) > edgeRank(added));
+          if (at < 0) node.edges.push(added);
+          else node.edges.splice(at, 0, added);
+          node.index.set(k, added);
+          edge = added;
         } else if (!edge.help) {
           const key = elem.kind === 'kw' ? elem.word : elem.name;
           edge.help = spec.help?.[key] ?? '';
