@@ -5,6 +5,7 @@
 // Shape (smoltcp style): named field offsets, a plain message representation, parse (never
 // throws, returns a ParseResult), emit, length, and dissect. Scapy style: `nextPayload` and
 // `length` left unset are computed on emit; set them to override (to build broken packets).
+import { fromHex, hexValue, put16, put32, toHex } from './bytes';
 import { type DissectField, type DissectStep, type ParseResult, fail, ok } from './layer';
 
 export const ISAKMP_PORT = 500;
@@ -94,13 +95,13 @@ export const NotifyType = {
 
 /** Vendor IDs as IOS sends them (Wireshark names each one). */
 export const VendorId = {
-  RFC3947: hexBytes('4a131c81070358455c5728f20e95452f'),
-  NatTDraft07: hexBytes('439b59f8ba676c4c7737ae22eab8f582'),
-  NatTDraft03: hexBytes('7d9419a65310ca6f2c179d9215529d56'),
-  NatTDraft02n: hexBytes('90cb80913ebb696e086381b5ec427b1f'),
-  DPD: hexBytes('afcad71368a1f1c96b8696fc77570100'),
-  CiscoUnity: hexBytes('12f5f28c457168a9702d9fe274cc0100'),
-  XAUTH: hexBytes('09002689dfd6b712'),
+  RFC3947: fromHex('4a131c81070358455c5728f20e95452f'),
+  NatTDraft07: fromHex('439b59f8ba676c4c7737ae22eab8f582'),
+  NatTDraft03: fromHex('7d9419a65310ca6f2c179d9215529d56'),
+  NatTDraft02n: fromHex('90cb80913ebb696e086381b5ec427b1f'),
+  DPD: fromHex('afcad71368a1f1c96b8696fc77570100'),
+  CiscoUnity: fromHex('12f5f28c457168a9702d9fe274cc0100'),
+  XAUTH: fromHex('09002689dfd6b712'),
 } as const;
 
 /** TV (basic, value fits 16 bits) or TLV (variable) data attribute, RFC 2408 §3.3. */
@@ -588,7 +589,7 @@ export function dissectIsakmp(buf: Uint8Array, offset: number, end: number): Dis
     f('Next payload', `${payloadName(next)} (${next})`, offset + 16, 1),
     f('Version', `${ver >> 4}.${ver & 15}`, offset + 17, 1),
     f('Exchange type', `${exchangeName(exch)} (${exch})`, offset + 18, 1),
-    f('Flags', `0x${hex2(flags)}${flags & Flags.Encryption ? ' (Encryption)' : ''}${flags & Flags.Commit ? ' (Commit)' : ''}`, offset + 19, 1),
+    f('Flags', `${hexValue(flags, 2)}${flags & Flags.Encryption ? ' (Encryption)' : ''}${flags & Flags.Commit ? ' (Commit)' : ''}`, offset + 19, 1),
     f('Message ID', `0x${get32(buf, offset + 20).toString(16).padStart(8, '0')}`, offset + 20, 4),
     f('Length', String(len), offset + 24, 4),
   );
@@ -687,29 +688,9 @@ function get16(b: Uint8Array, o: number): number {
 function get32(b: Uint8Array, o: number): number {
   return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
 }
-function put16(b: Uint8Array, o: number, v: number): void {
-  b[o] = (v >>> 8) & 255;
-  b[o + 1] = v & 255;
-}
-function put32(b: Uint8Array, o: number, v: number): void {
-  b[o] = (v >>> 24) & 255;
-  b[o + 1] = (v >>> 16) & 255;
-  b[o + 2] = (v >>> 8) & 255;
-  b[o + 3] = v & 255;
-}
+/** A 4-byte big-endian value (attribute values, ID payload addresses). */
 function u32(v: number): Uint8Array {
   const b = new Uint8Array(4);
   put32(b, 0, v);
   return b;
-}
-function hex2(v: number): string {
-  return v.toString(16).padStart(2, '0');
-}
-function toHex(b: Uint8Array): string {
-  return Array.from(b, hex2).join('');
-}
-function hexBytes(h: string): Uint8Array {
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
 }

@@ -21,6 +21,7 @@ import {
   findAttr,
 } from '../../wire/isakmp';
 import type { DhGroup, EspCipherName, EspIntegrityName, IkeHash, IsakmpPolicy, TransformSet } from './types';
+import { u32 } from './util';
 
 const ENC_ID = { des: Phase1Encryption.DES, '3des': Phase1Encryption.TripleDES, aes: Phase1Encryption.AES } as const;
 const HASH_ID: Record<IkeHash, number> = { md5: Phase1Hash.MD5, sha1: Phase1Hash.SHA, sha256: Phase1Hash.SHA256, sha384: Phase1Hash.SHA384, sha512: Phase1Hash.SHA512 };
@@ -317,6 +318,3 @@ export function offeredText(o: OfferedPhase2): string {
   return `{${cipher}${o.integrity ? ` ${o.integrity}` : ''} }`;
 }
 
-function u32(v: number): Uint8Array {
-  return new Uint8Array([(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]);
-}

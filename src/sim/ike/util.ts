@@ -5,17 +5,11 @@ import { type IsakmpPayload, IdType, idIpv4, idIpv4Subnet } from '../../wire/isa
 import { formatIp, ipFromBytes, ipToBytes } from '../addr';
 import type { Ip, PresharedKey, ProxyId } from './types';
 
+// The engine's files take their byte helpers from here; the bodies live in wire/bytes and crypto.
+export { concatBytes as concat, toHex as hex } from '../../wire/bytes';
+export { bytesEqual as equalBytes } from '../../crypto/hmac';
+
 export const NON_ESP_MARKER = new Uint8Array(4);
-
-export function hex(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function u16(v: number): Uint8Array {
   return new Uint8Array([(v >>> 8) & 255, v & 255]);
@@ -129,14 +123,4 @@ export function classifyNatTPayload(payload: Uint8Array): 'keepalive' | 'ike' | 
   if (payload.length === 1 && payload[0] === 0xff) return 'keepalive';
   if (payload.length < 4) return 'invalid';
   return readU32(payload) === 0 ? 'ike' : 'esp';
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
