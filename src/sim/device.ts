@@ -214,22 +214,22 @@ export class Device {
   }
 
   runFeatures(stage: 'input' | 'output', ctx: FeatureContext): FeatureVerdict {
-    let bytes = ctx.bytes;
-    let ip = ctx.ip;
-    const decisions: string[] = [];
+    // Per packet: the context is copied only when a feature rewrote the bytes, and the decision
+    // text only joined when there is more than one.
+    let cur = ctx;
+    let decision: string | undefined;
     for (const f of this.features) {
       const fn = f[stage];
       if (!fn) continue;
-      const v = fn.call(f, { ...ctx, bytes, ip });
+      const v = fn.call(f, cur);
       if (v.action !== 'continue') return v;
-      if (v.decision) decisions.push(v.decision);
+      if (v.decision) decision = decision === undefined ? v.decision : `${decision}; ${v.decision}`;
       if (v.bytes) {
-        bytes = v.bytes;
-        const parsed = parseIpv4(bytes, { verifyChecksum: false });
-        if (parsed.ok) ip = parsed.value;
+        const parsed = parseIpv4(v.bytes, { verifyChecksum: false });
+        cur = { ...cur, bytes: v.bytes, ip: parsed.ok ? parsed.value : cur.ip };
       }
     }
-    return { action: 'continue', bytes, decision: decisions.join('; ') || undefined };
+    return { action: 'continue', bytes: cur.bytes, decision };
   }
 
   // ---- logging ------------------------------------------------------------------------------
@@ -601,6 +601,14 @@ export class Device {
   }
 
   // ---- trace helper ---------------------------------------------------------------------------
+
+  /**
+   * True when a trace record would be kept or heard. The packet path tests it before building a
+   * record, so that with the trace off no decision text or protocol label is made per packet.
+   */
+  get tracing(): boolean {
+    return this.net.trace.active;
+  }
 
   trace(rec: Omit<TraceRecord, 'seq' | 'time' | 'device'>): void {
     if (!this.net.trace.active) return;

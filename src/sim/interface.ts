@@ -1,6 +1,7 @@
 // One interface of a simulated device: its configuration (from src/ios), its MAC, its
 // administrative and line-protocol state, and the counters `show interfaces` prints.
 import type { InterfaceConfig } from '../ios/model';
+import { parseMac } from '../wire/ethernet';
 import { type Ip, parseIp, prefixFromMask } from './addr';
 import type { Link } from './link';
 import type { SimTime } from './scheduler';
@@ -55,7 +56,11 @@ export class SimInterface {
     readonly mac: string | undefined,
   ) {
     this.kind = interfaceKind(config.name);
+    this.macBytes = mac === undefined ? undefined : parseMac(mac);
   }
+
+  /** The same hardware address as bytes (the packet path compares and writes it per frame). */
+  readonly macBytes: Uint8Array | undefined;
 
   get name(): string {
     return this.config.name;

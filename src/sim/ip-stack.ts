@@ -4,7 +4,7 @@
 // outside->inside), then routing, then output features (NAT inside->outside, crypto map), then
 // MTU/fragmentation, then ARP.
 import { ArpOperation, arpReply, arpRequest, parseArp } from '../wire/arp';
-import { EtherType, emitEthernet, ipv4MulticastMac, parseEthernet } from '../wire/ethernet';
+import { ETHERNET_HEADER_LEN, ETHERNET_MIN_FRAME, EtherType, emitEthernet, formatMac, ipv4MulticastMac, parseEthernet, parseMac } from '../wire/ethernet';
 import { parseGre } from '../wire/gre';
 import { icmpEchoReply, icmpFragmentationNeeded, icmpTimeExceeded, icmpUnreachable, parseIcmp, UnreachableCode } from '../wire/icmp';
 import { decrementTtl, emitIpv4, isFragment, parseIpv4, type Ipv4Packet } from '../wire/ipv4';
@@ -52,7 +52,7 @@ function parse(bytes: Uint8Array): Ipv4Packet | undefined {
 }
 
 function drop(dev: Device, pid: number, reason: string, bytes: Uint8Array | undefined, where: { ingress?: string; egress?: string } = {}): void {
-  dev.trace({ point: 'Drop', packetId: pid, ...where, decision: `dropped: ${reason}`, protocol: bytes ? ipProtocolLabel(bytes) : 'IPv4', before: bytes });
+  if (dev.tracing) dev.trace({ point: 'Drop', packetId: pid, ...where, decision: `dropped: ${reason}`, protocol: bytes ? ipProtocolLabel(bytes) : 'IPv4', before: bytes });
 }
 
 // ---- receive --------------------------------------------------------------------------------
@@ -60,24 +60,27 @@ function drop(dev: Device, pid: number, reason: string, bytes: Uint8Array | unde
 export function receiveFrame(dev: Device, ifaceName: string, frame: Uint8Array, pid: number): void {
   const iface = dev.iface(ifaceName);
   if (!iface || !iface.usable) {
-    dev.trace({ point: 'Drop', packetId: pid, ingress: ifaceName, decision: `dropped: ${ifaceName} is down`, protocol: frameProtocolLabel(frame), before: frame });
+    if (dev.tracing) dev.trace({ point: 'Drop', packetId: pid, ingress: ifaceName, decision: `dropped: ${ifaceName} is down`, protocol: frameProtocolLabel(frame), before: frame });
     return;
   }
   iface.counters.inputPackets++;
   iface.counters.inputBytes += frame.length;
   iface.lastInput = dev.now;
-  const eth = parseEthernet(frame);
-  if (!eth.ok) return drop(dev, pid, eth.error, undefined, { ingress: ifaceName });
-  const e = eth.value;
-  const broadcast = e.dst === 'ff:ff:ff:ff:ff:ff';
-  const multicast = !broadcast && (parseInt(e.dst.slice(0, 2), 16) & 1) === 1;
+  // The header is read in place: MAC text is only built for a trace record that shows it.
+  if (frame.length < ETHERNET_HEADER_LEN) {
+    const eth = parseEthernet(frame);
+    return drop(dev, pid, eth.ok ? 'truncated Ethernet frame' : eth.error, undefined, { ingress: ifaceName });
+  }
+  const broadcast = isBroadcastBytes(frame);
+  const multicast = !broadcast && (frame[0]! & 1) === 1;
   if (broadcast) iface.counters.broadcasts++;
   if (multicast) iface.counters.multicasts++;
-  if (!broadcast && !multicast && e.dst !== iface.mac) {
-    dev.trace({ point: 'Drop', packetId: pid, ingress: ifaceName, decision: `dropped: frame for ${e.dst} is not addressed to ${ifaceName}`, protocol: frameProtocolLabel(frame), before: frame });
+  if (!broadcast && !multicast && !macMatches(frame, iface.macBytes)) {
+    if (dev.tracing) dev.trace({ point: 'Drop', packetId: pid, ingress: ifaceName, decision: `dropped: frame for ${formatMac(frame, 0)} is not addressed to ${ifaceName}`, protocol: frameProtocolLabel(frame), before: frame });
     return;
   }
-  dev.trace({ point: 'Rx', packetId: pid, ingress: ifaceName, decision: `received on ${ifaceName}`, protocol: frameProtocolLabel(frame), link: dev.net.linkOf(dev.name, ifaceName)?.label, before: frame });
+  if (dev.tracing) dev.trace({ point: 'Rx', packetId: pid, ingress: ifaceName, decision: `received on ${ifaceName}`, protocol: frameProtocolLabel(frame), link: dev.net.linkOf(dev.name, ifaceName)?.label, before: frame });
+  const e = { etherType: (frame[12]! << 8) | frame[13]!, payload: frame.subarray(ETHERNET_HEADER_LEN) };
   if (e.etherType === EtherType.ARP) return receiveArp(dev, iface, e.payload, pid);
   if (e.etherType !== EtherType.IPv4) return drop(dev, pid, `EtherType 0x${e.etherType.toString(16)} is not handled`, undefined, { ingress: ifaceName });
   const ipr = parseIpv4(e.payload);
@@ -102,10 +105,10 @@ function receiveArp(dev: Device, iface: SimInterface, payload: Uint8Array, pid: 
     if (a.operation === ArpOperation.Request) {
       const reply = arpReply(a, iface.mac!);
       const frame = emitEthernet({ dst: a.senderMac, src: iface.mac!, etherType: EtherType.ARP }, reply, { pad: true });
-      dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, egress: iface.name, decision: `ARP reply: ${a.targetIp} is at ${iface.mac}`, protocol: 'ARP', after: frame });
+      if (dev.tracing) dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, egress: iface.name, decision: `ARP reply: ${a.targetIp} is at ${iface.mac}`, protocol: 'ARP', after: frame });
       transmitFrame(dev, iface, frame, pid, `ARP reply to ${a.senderIp}`);
     } else {
-      dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, decision: `ARP reply: ${a.senderIp} is at ${a.senderMac}, cached`, protocol: 'ARP' });
+      if (dev.tracing) dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, decision: `ARP reply: ${a.senderIp} is at ${a.senderMac}, cached`, protocol: 'ARP' });
     }
     return;
   }
@@ -115,13 +118,13 @@ function receiveArp(dev: Device, iface: SimInterface, payload: Uint8Array, pid: 
     dev.arp.learn(sender, a.senderMac, iface.name, now);
     const reply = arpReply(a, iface.mac);
     const frame = emitEthernet({ dst: a.senderMac, src: iface.mac, etherType: EtherType.ARP }, reply, { pad: true });
-    dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, egress: iface.name, decision: `proxy ARP reply: ${a.targetIp} is reachable through this router, answering with ${iface.mac}`, protocol: 'ARP', after: frame });
+    if (dev.tracing) dev.trace({ point: 'Arp', packetId: pid, ingress: iface.name, egress: iface.name, decision: `proxy ARP reply: ${a.targetIp} is reachable through this router, answering with ${iface.mac}`, protocol: 'ARP', after: frame });
     transmitFrame(dev, iface, frame, pid, `proxy ARP reply to ${a.senderIp}`);
     return;
   }
   // Not for us: only refresh an entry we already hold (gratuitous ARP, a neighbour's request).
   const refreshed = dev.arp.refresh(sender, a.senderMac, iface.name, now);
-  dev.trace({
+  if (dev.tracing) dev.trace({
     point: 'Arp', packetId: pid, ingress: iface.name, protocol: 'ARP',
     decision: refreshed ? `ARP from ${a.senderIp}: cache entry refreshed` : `ARP for ${a.targetIp} is not for this device, ignored`,
   });
@@ -145,12 +148,12 @@ export function ipInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, p
     const v = dev.runFeatures('input', { device: dev, iface: ingress, bytes, ip, packetId: pid });
     if (v.action === 'drop') return drop(dev, pid, v.reason, bytes, { ingress: ingress.name });
     if (v.action === 'consumed') {
-      dev.trace({ point: 'Forward', packetId: pid, ingress: ingress.name, decision: v.decision, protocol: ipProtocolLabel(bytes), before: bytes });
+      if (dev.tracing) dev.trace({ point: 'Forward', packetId: pid, ingress: ingress.name, decision: v.decision, protocol: ipProtocolLabel(bytes), before: bytes });
       return;
     }
     if (v.action === 'reroute') return void routeOriginated(dev, v.bytes, pid, 0, v.decision);
     if (v.bytes && v.bytes !== bytes) {
-      dev.trace({ point: 'Forward', packetId: pid, ingress: ingress.name, decision: v.decision ?? 'rewritten on input', protocol: ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
+      if (dev.tracing) dev.trace({ point: 'Forward', packetId: pid, ingress: ingress.name, decision: v.decision ?? 'rewritten on input', protocol: ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
       bytes = v.bytes;
       ip = parse(bytes)!;
     }
@@ -180,7 +183,7 @@ function forward(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ipv4
     return;
   }
   const out = decrementTtl(bytes);
-  dev.trace({
+  if (dev.tracing) dev.trace({
     point: 'Forward', packetId: pid, ingress: ingress.name, egress: res.interface,
     decision: routeWords(res), protocol: ipProtocolLabel(out), before: bytes, after: out,
   });
@@ -204,17 +207,17 @@ function localDeliver(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip:
     const r = dev.reassembler.push(bytes, dev.now);
     if (r.status === 'error') return drop(dev, pid, r.error, bytes, { ingress: ingress.name });
     if (r.status === 'pending') {
-      dev.trace({ point: 'Fragment', packetId: pid, ingress: ingress.name, decision: `fragment at offset ${ip.fragmentOffset * 8} held for reassembly`, protocol: ipProtocolLabel(bytes), before: bytes });
+      if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, ingress: ingress.name, decision: `fragment at offset ${ip.fragmentOffset * 8} held for reassembly`, protocol: ipProtocolLabel(bytes), before: bytes });
       return;
     }
     const whole = r.packet.slice();
-    dev.trace({ point: 'Fragment', packetId: pid, ingress: ingress.name, decision: `reassembled ${whole.length}-byte datagram`, protocol: ipProtocolLabel(whole), before: bytes, after: whole });
+    if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, ingress: ingress.name, decision: `reassembled ${whole.length}-byte datagram`, protocol: ipProtocolLabel(whole), before: bytes, after: whole });
     bytes = whole;
     ip = parse(whole)!;
   }
   const handler = dev.protocolHandlers.get(ip.protocol);
   if (handler) {
-    dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `delivered to protocol ${ip.protocol} handler`, protocol: ipProtocolLabel(bytes), before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `delivered to protocol ${ip.protocol} handler`, protocol: ipProtocolLabel(bytes), before: bytes });
     handler({ device: dev, bytes, ip, ingress: ingress.name, packetId: pid });
     return;
   }
@@ -236,7 +239,7 @@ function icmpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ip
   if (!r.ok) return drop(dev, pid, r.error, bytes, { ingress: ingress.name });
   const m = r.value;
   if (m.kind === 'echo-request') {
-    dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP echo request from ${ip.src}: answering`, protocol: 'ICMP', before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP echo request from ${ip.src}: answering`, protocol: 'ICMP', before: bytes });
     const dst = ipOf(ip.dst);
     const src = isMulticast(dst) || dst === BROADCAST || dev.isBroadcastFor(dst, ingress) ? ingress.address?.ip : dst;
     sendIp(dev, {
@@ -244,7 +247,7 @@ function icmpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ip
       decision: `ICMP echo reply ${m.seq} to ${ip.src}`,
     });
   } else {
-    dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP ${m.kind} from ${ip.src} delivered`, protocol: 'ICMP', before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP ${m.kind} from ${ip.src} delivered`, protocol: 'ICMP', before: bytes });
     if (m.kind === 'dest-unreachable' && m.code === UnreachableCode.FragmentationNeeded) learnTunnelPathMtu(dev, m.original, m.nextHopMtu, pid);
   }
   for (const fn of [...dev.icmpListeners]) fn({ ip, bytes, ingress: ingress.name });
@@ -264,7 +267,7 @@ function learnTunnelPathMtu(dev: Device, quote: Uint8Array, mtu: number, pid: nu
     if (t.kind !== 'tunnel' || !t.config.tunnelPathMtuDiscovery) continue;
     if (dev.tunnelSourceAddress(t)?.ip !== src || dev.tunnelDestinationAddress(t) !== dst) continue;
     t.pathMtu = { mtu: Math.max(mtu, PATH_MTU_MIN), until: dev.now + PATH_MTU_AGE };
-    dev.trace({ point: 'Deliver', packetId: pid, decision: `${t.name} path MTU ${mtu} learned: its IP MTU is now ${dev.ipMtu(t)}`, protocol: 'ICMP' });
+    if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, decision: `${t.name} path MTU ${mtu} learned: its IP MTU is now ${dev.ipMtu(t)}`, protocol: 'ICMP' });
   }
 }
 
@@ -274,7 +277,7 @@ function udpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ipv
   const u = r.value;
   const handler = dev.udpHandlers.get(u.dstPort);
   if (handler) {
-    dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `UDP ${u.srcPort} -> ${u.dstPort} delivered`, protocol: ipProtocolLabel(bytes), before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `UDP ${u.srcPort} -> ${u.dstPort} delivered`, protocol: ipProtocolLabel(bytes), before: bytes });
     handler({ device: dev, bytes, ip, ingress: ingress.name, packetId: pid, src: ipOf(ip.src), dst: ipOf(ip.dst), srcPort: u.srcPort, dstPort: u.dstPort, payload: u.payload });
     return;
   }
@@ -303,7 +306,7 @@ function greInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ipv
   tunnel.counters.inputPackets++;
   tunnel.counters.inputBytes += inner.length;
   tunnel.lastInput = dev.now;
-  dev.trace({ point: 'Decap', packetId: pid, ingress: ingress.name, egress: tunnel.name, decision: `GRE decapsulation on ${tunnel.name}`, protocol: ipProtocolLabel(inner), before: bytes, after: inner });
+  if (dev.tracing) dev.trace({ point: 'Decap', packetId: pid, ingress: ingress.name, egress: tunnel.name, decision: `GRE decapsulation on ${tunnel.name}`, protocol: ipProtocolLabel(inner), before: bytes, after: inner });
   ipInput(dev, tunnel, inner, pid);
 }
 
@@ -333,7 +336,7 @@ export function sendIp(dev: Device, o: SendOptions): SendResult {
     { src: ipText(src), dst: ipText(o.dst), protocol: o.protocol, ttl: o.ttl ?? 255, df: o.df ?? false, tos: o.tos ?? 0, id: nextIpId(dev) },
     o.payload,
   );
-  dev.trace({ point: 'Originate', packetId: pid, egress: res?.interface, decision: o.decision ?? `originated for ${ipText(o.dst)}`, protocol: ipProtocolLabel(bytes), after: bytes });
+  if (dev.tracing) dev.trace({ point: 'Originate', packetId: pid, egress: res?.interface, decision: o.decision ?? `originated for ${ipText(o.dst)}`, protocol: ipProtocolLabel(bytes), after: bytes });
   if (!res) {
     // To one of our own addresses: IOS loops it back internally.
     const self = [...dev.interfaces.values()].find((i) => i.address?.ip === o.dst) ?? egress;
@@ -341,7 +344,7 @@ export function sendIp(dev: Device, o: SendOptions): SendResult {
     return { ok: true, packetId: pid };
   }
   const ip = parse(bytes)!;
-  if (!o.egress) dev.trace({ point: 'Forward', packetId: pid, egress: res.interface, decision: routeWords(res), protocol: ipProtocolLabel(bytes), before: bytes, after: bytes });
+  if (!o.egress && dev.tracing) dev.trace({ point: 'Forward', packetId: pid, egress: res.interface, decision: routeWords(res), protocol: ipProtocolLabel(bytes), before: bytes, after: bytes });
   const ok = output(dev, res, bytes, ip, pid, 0);
   return { ok, packetId: pid };
 }
@@ -373,7 +376,7 @@ export function routeOriginated(dev: Device, bytes: Uint8Array, pid: number, dep
     dev.net.refresh();
     return false;
   }
-  dev.trace({ point: 'Forward', packetId: pid, egress: res.interface, decision: routeWords(res), protocol: ipProtocolLabel(bytes), before: bytes, after: bytes });
+  if (dev.tracing) dev.trace({ point: 'Forward', packetId: pid, egress: res.interface, decision: routeWords(res), protocol: ipProtocolLabel(bytes), before: bytes, after: bytes });
   return output(dev, res, bytes, ip, pid, depth);
 }
 
@@ -421,7 +424,7 @@ function sendIcmpError(dev: Device, offending: Uint8Array, ip: Ipv4Packet, messa
   const code = message[1];
   if (type === 3 && code !== UnreachableCode.FragmentationNeeded) {
     if (dev.now - dev.lastUnreachable < UNREACHABLE_INTERVAL) {
-      dev.trace({ point: 'Drop', packetId: dev.net.trace.newPacketId(), decision: `ICMP ${what} not sent: rate-limited (one per 500 ms, as IOS)`, protocol: 'ICMP' });
+      if (dev.tracing) dev.trace({ point: 'Drop', packetId: dev.net.trace.newPacketId(), decision: `ICMP ${what} not sent: rate-limited (one per 500 ms, as IOS)`, protocol: 'ICMP' });
       return;
     }
     dev.lastUnreachable = dev.now;
@@ -450,11 +453,11 @@ export function output(dev: Device, res: Resolution, bytes: Uint8Array, ip: Ipv4
       return false;
     }
     if (v.action === 'consumed') {
-      dev.trace({ point: 'Forward', packetId: pid, ingress, egress: egress.name, decision: v.decision, protocol: ipProtocolLabel(bytes), before: bytes });
+      if (dev.tracing) dev.trace({ point: 'Forward', packetId: pid, ingress, egress: egress.name, decision: v.decision, protocol: ipProtocolLabel(bytes), before: bytes });
       return true;
     }
     if (v.action === 'reroute') {
-      dev.trace({ point: 'Encap', packetId: pid, ingress, egress: egress.name, decision: v.decision, protocol: v.protocol ?? ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
+      if (dev.tracing) dev.trace({ point: 'Encap', packetId: pid, ingress, egress: egress.name, decision: v.decision, protocol: v.protocol ?? ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
       if (depth >= MAX_TUNNEL_DEPTH) {
         drop(dev, pid, 'encapsulated too many times', v.bytes);
         return false;
@@ -462,7 +465,7 @@ export function output(dev: Device, res: Resolution, bytes: Uint8Array, ip: Ipv4
       return routeOriginated(dev, v.bytes, pid, depth + 1);
     }
     if (v.bytes && v.bytes !== bytes) {
-      dev.trace({ point: 'Forward', packetId: pid, ingress, egress: egress.name, decision: v.decision ?? 'rewritten on output', protocol: ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
+      if (dev.tracing) dev.trace({ point: 'Forward', packetId: pid, ingress, egress: egress.name, decision: v.decision ?? 'rewritten on output', protocol: ipProtocolLabel(v.bytes), before: bytes, after: v.bytes });
       bytes = v.bytes;
       ip = parse(bytes)!;
     }
@@ -487,7 +490,7 @@ export function output(dev: Device, res: Resolution, bytes: Uint8Array, ip: Ipv4
       return false;
     }
     pieces = f.fragments;
-    dev.trace({ point: 'Fragment', packetId: pid, egress: egress.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${egress.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, egress: egress.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${egress.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
   }
   let sent = true;
   for (const p of pieces) sent = linkOutput(dev, egress, res.nextHop, p, pid) && sent;
@@ -521,7 +524,7 @@ function tunnelOutput(dev: Device, tun: SimInterface, bytes: Uint8Array, ip: Ipv
       return false;
     }
     pieces = f.fragments;
-    dev.trace({ point: 'Fragment', packetId: pid, egress: tun.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${tun.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
+    if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, egress: tun.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${tun.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
   }
   let sent = true;
   for (const inner of pieces) {
@@ -541,7 +544,7 @@ function tunnelOutput(dev: Device, tun: SimInterface, bytes: Uint8Array, ip: Ipv
     tun.counters.outputPackets++;
     tun.counters.outputBytes += inner.length;
     tun.lastOutput = dev.now;
-    dev.trace({ point: 'Encap', packetId: pid, ingress, egress: tun.name, decision: result.decision, protocol: result.protocol, before: inner, after: result.bytes });
+    if (dev.tracing) dev.trace({ point: 'Encap', packetId: pid, ingress, egress: tun.name, decision: result.decision, protocol: result.protocol, before: inner, after: result.bytes });
     sent = routeOriginated(dev, result.bytes, pid, depth + 1, undefined, tun) && sent;
   }
   return sent;
@@ -566,8 +569,11 @@ function linkOutput(dev: Device, egress: SimInterface, nextHop: Ip, bytes: Uint8
       return false;
     }
   }
-  const frame = emitEthernet({ dst: dstMac, src: egress.mac!, etherType: EtherType.IPv4 }, bytes, { pad: true });
-  return transmitFrame(dev, egress, frame, pid, `sent on ${egress.name} to ${dstMac}`);
+  const dstBytes = macBytesOf(dstMac);
+  const frame = dstBytes && egress.macBytes
+    ? ipv4Frame(dstBytes, egress.macBytes, bytes)
+    : emitEthernet({ dst: dstMac, src: egress.mac!, etherType: EtherType.IPv4 }, bytes, { pad: true });
+  return transmitFrame(dev, egress, frame, pid, dev.tracing ? `sent on ${egress.name} to ${dstMac}` : '');
 }
 
 export function sendArpRequest(dev: Device, egress: SimInterface, target: Ip, pid?: number): void {
@@ -577,7 +583,7 @@ export function sendArpRequest(dev: Device, egress: SimInterface, target: Ip, pi
   const req = arpRequest(egress.mac, ipText(a.ip), ipText(target));
   const frame = emitEthernet({ dst: 'ff:ff:ff:ff:ff:ff', src: egress.mac, etherType: EtherType.ARP }, req, { pad: true });
   const id = pid ?? dev.net.trace.newPacketId();
-  dev.trace({ point: 'Arp', packetId: id, egress: egress.name, decision: `ARP request for ${ipText(target)}`, protocol: 'ARP', after: frame });
+  if (dev.tracing) dev.trace({ point: 'Arp', packetId: id, egress: egress.name, decision: `ARP request for ${ipText(target)}`, protocol: 'ARP', after: frame });
   transmitFrame(dev, egress, frame, id, `ARP request for ${ipText(target)}`);
 }
 
@@ -590,7 +596,43 @@ function transmitFrame(dev: Device, egress: SimInterface, frame: Uint8Array, pid
   egress.counters.outputPackets++;
   egress.counters.outputBytes += frame.length;
   egress.lastOutput = dev.now;
-  dev.trace({ point: 'Tx', packetId: pid, egress: egress.name, decision, protocol: frameProtocolLabel(frame), link: link.label, after: frame });
+  if (dev.tracing) dev.trace({ point: 'Tx', packetId: pid, egress: egress.name, decision, protocol: frameProtocolLabel(frame), link: link.label, after: frame });
   dev.net.transmit(link, { device: dev.name, iface: egress.name }, frame, pid);
+  return true;
+}
+
+// ---- Ethernet without MAC text ----------------------------------------------------------------
+
+/** The same bytes as emitEthernet({ dst, src, etherType: IPv4 }, payload, { pad: true }), from MAC bytes. */
+function ipv4Frame(dst: Uint8Array, src: Uint8Array, payload: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(Math.max(ETHERNET_HEADER_LEN + payload.length, ETHERNET_MIN_FRAME));
+  frame.set(dst, 0);
+  frame.set(src, 6);
+  frame[12] = EtherType.IPv4 >> 8;
+  frame[13] = EtherType.IPv4 & 0xff;
+  frame.set(payload, ETHERNET_HEADER_LEN);
+  return frame;
+}
+
+/** MAC text (ARP entries, multicast groups) to bytes, remembered: a lab has few distinct MACs. */
+const macBytesCache = new Map<string, Uint8Array>();
+function macBytesOf(mac: string): Uint8Array | undefined {
+  let b = macBytesCache.get(mac);
+  if (!b) {
+    b = parseMac(mac);
+    if (!b) return undefined;
+    if (macBytesCache.size > 4096) macBytesCache.clear();
+    macBytesCache.set(mac, b);
+  }
+  return b;
+}
+
+function isBroadcastBytes(frame: Uint8Array): boolean {
+  return frame[0] === 0xff && frame[1] === 0xff && frame[2] === 0xff && frame[3] === 0xff && frame[4] === 0xff && frame[5] === 0xff;
+}
+
+function macMatches(frame: Uint8Array, mac: Uint8Array | undefined): boolean {
+  if (!mac) return false;
+  for (let i = 0; i < 6; i++) if (frame[i] !== mac[i]) return false;
   return true;
 }

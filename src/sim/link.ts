@@ -11,21 +11,31 @@ export interface LinkEnd {
 export const DEFAULT_LINK_DELAY: SimTime = 500; // microseconds
 
 export class Link {
+  /** "R1 GigabitEthernet1 - R2 GigabitEthernet1", the pcapng interface name (ends never change). */
+  readonly label: string;
+  /** Scheduler labels of a frame to each end, built once rather than per frame. */
+  private readonly toA: string;
+  private readonly toB: string;
+
   constructor(
     /** Position in the lab's link list: the pcapng interface id. */
     readonly index: number,
     readonly a: LinkEnd,
     readonly b: LinkEnd,
     readonly delay: SimTime = DEFAULT_LINK_DELAY,
-  ) {}
-
-  /** "R1 GigabitEthernet1 - R2 GigabitEthernet1", the pcapng interface name. */
-  get label(): string {
-    return `${this.a.device} ${this.a.iface} - ${this.b.device} ${this.b.iface}`;
+  ) {
+    this.label = `${a.device} ${a.iface} - ${b.device} ${b.iface}`;
+    this.toA = `${this.label}: frame to ${a.device}`;
+    this.toB = `${this.label}: frame to ${b.device}`;
   }
 
   peerOf(device: string, iface: string): LinkEnd {
     return this.a.device === device && this.a.iface === iface ? this.b : this.a;
+  }
+
+  /** "<label>: frame to R2", the scheduler's name for a frame travelling to `to`. */
+  frameLabel(to: LinkEnd): string {
+    return to === this.a ? this.toA : this.toB;
   }
 }
 

@@ -158,7 +158,7 @@ export class Network implements NetworkContext {
   transmit(link: Link, from: LinkEnd, frame: Uint8Array, packetId: number): void {
     if (this.captureEnabled) this.capture.push({ link: link.index, time: this.scheduler.now, from, bytes: frame });
     const to = link.peerOf(from.device, from.iface);
-    this.scheduler.schedule(link.delay, `${link.label}: frame to ${to.device}`, () => {
+    this.scheduler.schedule(link.delay, link.frameLabel(to), () => {
       this.devices.get(to.device)?.receiveFrame(to.iface, frame, packetId);
     });
   }

@@ -8,12 +8,19 @@ export const MICROSECOND = 1;
 export const MILLISECOND = 1000;
 export const SECOND = 1_000_000;
 
-interface QueuedEvent {
-  time: SimTime;
-  id: number;
-  label: string;
-  run: () => void;
-  cancelled: boolean;
+/** A queued event is its own cancel handle: no closure or wrapper object per event. */
+class QueuedEvent {
+  cancelled = false;
+  constructor(
+    readonly time: SimTime,
+    readonly id: number,
+    readonly label: string,
+    readonly run: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** A handle to cancel a scheduled event (timers: ARP expiry, retransmissions). */
@@ -44,14 +51,9 @@ export class Scheduler {
   }
 
   at(time: SimTime, label: string, run: () => void): EventHandle {
-    const ev: QueuedEvent = { time: Math.max(time, this.clock), id: this.nextId++, label, run, cancelled: false };
+    const ev = new QueuedEvent(Math.max(time, this.clock), this.nextId++, label, run);
     this.push(ev);
-    return {
-      time: ev.time,
-      cancel: () => {
-        ev.cancelled = true;
-      },
-    };
+    return ev;
   }
 
   /** Time of the next live event, or undefined when idle. */

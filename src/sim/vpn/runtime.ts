@@ -205,7 +205,8 @@ export class VpnRuntime {
           const port = e.sa.udpEncap ? e.sa.udpEncap.remotePort : IKE_PORT;
           dev.log(`%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  .  Peer ${formatIp(e.sa.peer)}:${port}       Id: ${formatIp(e.sa.peer)}`);
         }
-        if (policy.kind !== 'map') dev.net.refresh();
+        // Only this device's VTI line protocol depends on its SAs: no network-wide pass.
+        if (policy.kind !== 'map') dev.refreshSelf();
         return;
       }
       case 'ipsec-down': {
@@ -222,7 +223,7 @@ export class VpnRuntime {
           dev.log(`%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer ${formatIp(e.sa.peer)}:${IKE_PORT}       Id: ${formatIp(e.sa.peer)}`);
         }
         if (b.policy.kind !== 'map') {
-          dev.net.refresh();
+          dev.refreshSelf();
           this.soon();
         }
         return;
@@ -237,7 +238,7 @@ export class VpnRuntime {
           point: 'Drop', packetId: this.currentPid ?? dev.net.trace.newPacketId(),
           decision: `dropped: IKE with ${formatIp(e.peer)} failed: ${e.explanation}`, protocol: 'ISAKMP',
         });
-        if (names.some((n) => this.policy(n)?.kind !== 'map')) dev.net.refresh();
+        if (names.some((n) => this.policy(n)?.kind !== 'map')) dev.refreshSelf();
         return;
       }
       default:
@@ -360,7 +361,12 @@ export class VpnRuntime {
 
   private espInput(d: IpDelivery): void {
     const dev = this.device;
-    const spi = espSpiOf(d.bytes);
+    // Plain ESP (the common case): the SPI is the payload's first word, no second parse.
+    const pl = d.ip.payload;
+    const quick = d.ip.protocol === ESP_PROTOCOL && pl.length >= 8 && d.ip.fragmentOffset === 0 && !d.ip.mf
+      ? ((pl[0]! << 24) | (pl[1]! << 16) | (pl[2]! << 8) | pl[3]!) >>> 0
+      : 0;
+    const spi = quick !== 0 ? quick : espSpiOf(d.bytes);
     const b = spi === undefined ? undefined : this.sad.forSpi(spi);
     if (spi === undefined || !b) {
       this.invalidSpi++;
