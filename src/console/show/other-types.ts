@@ -1,31 +1,4 @@
-// Data for NAT and OSPF show commands.
-
-export interface NatTranslationRow {
-  protocol: 'icmp' | 'udp' | 'tcp' | 'esp' | '---';
-  insideGlobal: string;
-  insideLocal: string;
-  outsideLocal: string;
-  outsideGlobal: string;
-}
-
-export interface OspfNeighborRow {
-  neighborId: string;
-  priority: number;
-  /** FULL/  -, FULL/DR, INIT/DROTHER ... as IOS prints it. */
-  state: string;
-  deadTime: string;
-  address: string;
-  interface: string;
-}
-
-export interface IpProtocolsData {
-  ospf: {
-    processId: number;
-    routerId: string;
-    areas: { normal: number; stub: number; nssa: number };
-    networks: { address: string; wildcard: string; area: string }[];
-    passiveInterfaces: string[];
-    sources: { gateway: string; distance: number; lastUpdate: string }[];
-    distance: number;
-  }[];
-}
+// Data for NAT and OSPF show commands. The simulation produces these rows, so their types are
+// declared there (sim may not import console) and the console takes them as they are.
+export type { NatTranslationRowData as NatTranslationRow } from '../../sim/nat';
+export type { IpProtocolsData, OspfNeighborRow } from '../../sim/ospf';

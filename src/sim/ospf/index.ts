@@ -4,3 +4,4 @@ export type { OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, 
 export type { OspfLinkState } from './config';
 export { ospfPlugin, ospfOf, OspfRuntime } from './plugin';
 export { formatOspfNeighbors, formatOspfProtocols, ipProtocolsData } from './show';
+export type { IpProtocolsData } from './show';

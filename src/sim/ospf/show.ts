@@ -34,8 +34,21 @@ export function formatOspfProtocols(p: OspfProtocolInfo): string {
   return out.join('\n') + '\n\n';
 }
 
-/** `show ip protocols` data in the shape the console formatter takes (src/console/show/other-types.ts). */
-export function ipProtocolsData(infos: readonly OspfProtocolInfo[]) {
+/** What `show ip protocols` prints (src/console/show/other.ts lays it out): one entry per OSPF process. */
+export interface IpProtocolsData {
+  ospf: {
+    processId: number;
+    routerId: string;
+    areas: { normal: number; stub: number; nssa: number };
+    networks: { address: string; wildcard: string; area: string }[];
+    passiveInterfaces: string[];
+    sources: { gateway: string; distance: number; lastUpdate: string }[];
+    distance: number;
+  }[];
+}
+
+/** The engines' protocol info as `show ip protocols` data (every area counts as normal: no stub or NSSA yet). */
+export function ipProtocolsData(infos: readonly OspfProtocolInfo[]): IpProtocolsData {
   return {
     ospf: infos.map((p) => ({
       processId: p.processId,
