@@ -2,8 +2,9 @@
 // Bars are the measured parts of each built packet; totals, overhead and the plaintext MTU come
 // from the built bytes, for the transform set and packet size the learner picks.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CAPABILITIES, CIPHER_CHOICES, INTEGRITY_CHOICES, VARIANTS, compareRows, validTransform, type TransformChoice } from './compare-model';
+import { CIPHER_CHOICES, INTEGRITY_CHOICES, compareRows, validTransform, type TransformChoice } from './compare-model';
 import type { EspCipherId, EspIntegrityId } from '../../crypto/esp-transforms';
+import { CapabilityTable } from './CapabilityTable';
 import './compare.css';
 
 export default function CompareView({ onClose }: { onClose: () => void }) {
@@ -139,29 +140,7 @@ export default function CompareView({ onClose }: { onClose: () => void }) {
           hatched: encrypted
         </li>
       </ul>
-      <table className="compare__caps">
-        <caption>What each carries and protects</caption>
-        <thead>
-          <tr>
-            <th scope="col">Encapsulation</th>
-            <th scope="col">Multicast (OSPF)</th>
-            <th scope="col">Non-IP</th>
-            <th scope="col">Inner IP header hidden</th>
-            <th scope="col">GRE header hidden</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CAPABILITIES.map((c) => (
-            <tr key={c.variant}>
-              <th scope="row">{VARIANTS.find((v) => v.id === c.variant)!.title}</th>
-              <td>{c.multicast}</td>
-              <td>{c.nonIp}</td>
-              <td>{c.innerHeader}</td>
-              <td>{c.greHeader}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CapabilityTable onShown={() => dialog.current?.close()} />
     </dialog>
   );
 }

@@ -152,6 +152,17 @@ describe('compare evidence', () => {
     expect(indexOfBytes(bytesOf(record), innerHeader)).toBe(-1);
   });
 
+  it('a crypto map hides the inner header of the unicast it permits: H0 -> H2 as ESP tunnel mode on the HUB - ISP link', async () => {
+    const { record, run } = await proving('crypto-map', 'innerHeader');
+    expect(record).toMatchObject({ device: 'HUB', point: 'Tx', protocol: 'ESP', link: 'HUB GigabitEthernet1 - ISP GigabitEthernet1' });
+    expect(protocols(layersOf(record))).toEqual(['eth', 'ipv4', 'esp']);
+    const d = decrypted(record, run.espSa);
+    expect(d.mode).toBe('tunnel');
+    expect(protocols(d.layers)).toEqual(['ipv4', 'icmp']);
+    expect([field(d.layers[0], 'Source Address'), field(d.layers[0], 'Destination Address')]).toEqual(['10.0.0.10', '10.2.2.10']);
+    expect(indexOfBytes(bytesOf(record), d.packet.subarray(0, 20))).toBe(-1);
+  });
+
   it('GRE header: in clear on plain GRE, encrypted under ESP in transport and tunnel mode', async () => {
     const clear = (await proving('gre', 'greHeader')).record;
     expect(protocols(layersOf(clear))).toContain('gre');

@@ -197,6 +197,17 @@ export const EVIDENCE: readonly Evidence[] = [
     decrypted: true,
     shows: 'The ESP packet on the R1 - R2 link: the inner IPv4 header lies inside the encrypted range; the decrypted view shows it.',
   },
+  {
+    row: 'crypto-map',
+    cell: 'innerHeader',
+    lab: ospfVtiVsMap,
+    // The first echo starts IKE and is lost, as on IOS: five echoes leave time for the SA.
+    request: { ...ping('H0', 'H2'), count: 5 },
+    // The HUB - ISP link also carries the VTI's ESP (OSPF hellos): take the packet the crypto map encrypted.
+    pick: (r, i, all) => txOn(HUB_WAN, 'ESP')(r) && all.slice(0, i).some((p) => p.packetId === r.packetId && p.point === 'Encap' && p.decision.startsWith('crypto map CMAP')),
+    decrypted: true,
+    shows: "H0's ping to H2 leaving HUB through the crypto map as ESP in tunnel mode: the inner IPv4 header is inside the encrypted range; the decrypted view shows it.",
+  },
   // GRE header: in clear on plain GRE, encrypted when IPsec protects the tunnel.
   {
     row: 'gre',
