@@ -14,6 +14,10 @@ export function natTranslationColumns(e: NatTranslation): [string, string, strin
   return [PROTO[e.protocol] ?? String(e.protocol), `${formatIp(e.insideGlobal)}:${e.globalPort ?? 0}`, `${formatIp(e.insideLocal)}:${e.localPort ?? 0}`, outside, outside];
 }
 
+/**
+ * The table as text, for this folder's tests only (sim may not import console). The console
+ * prints with src/console/show/other.ts (formatIpNatTranslations) from natTranslationRows().
+ */
 export function formatNatTranslations(rows: readonly NatTranslation[]): string {
   const line = (c: readonly string[]) => `${c[0]!.padEnd(4)} ${c[1]!.padEnd(21)} ${c[2]!.padEnd(21)} ${c[3]!.padEnd(21)} ${c[4]}`.trimEnd();
   const out = [line(['Pro', 'Inside global', 'Inside local', 'Outside local', 'Outside global'])];

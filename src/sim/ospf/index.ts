@@ -1,7 +1,7 @@
-// OSPFv2 for the simulation: the engine (clock-free), its simulation plugin, and show output.
+// OSPFv2 for the simulation: the engine (clock-free), its simulation plugin, and the data its show commands print.
 export { OspfEngine, OSPF_DISTANCE } from './engine';
 export type { OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, OspfTransmit, NeighborState, InterfaceState } from './engine';
 export type { OspfLinkState } from './config';
 export { ospfPlugin, ospfOf, OspfRuntime } from './plugin';
-export { formatOspfNeighbors, formatOspfProtocols, ipProtocolsData } from './show';
+export { ipProtocolsData } from './show';
 export type { IpProtocolsData } from './show';

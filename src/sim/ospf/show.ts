@@ -1,5 +1,7 @@
 // `show ip ospf neighbor` and the OSPF part of `show ip protocols`, as IOS prints them, from
-// the engine's query data. The console may print these directly.
+// the engine's query data. The console prints with its own formatters (src/console/show/other.ts)
+// from ipProtocolsData() and the neighbour rows; the two formatters here serve this folder's
+// tests, which may not import console.
 import type { OspfNeighborRow, OspfProtocolInfo } from './engine';
 
 export function formatOspfNeighbors(rows: readonly OspfNeighborRow[]): string {
