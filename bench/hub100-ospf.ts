@@ -42,7 +42,7 @@ const results = [];
 for (let k = 0; k < RUNS; k++) {
   const r = once();
   results.push(r);
-  console.log(`run ${k + 1}: ${r.ok ? 'converged' : 'NOT converged'} in ${r.wallMs.toFixed(0)} ms wall (build ${r.buildMs.toFixed(0)} ms), ${r.simSeconds.toFixed(1)} s simulated, ${r.events.toLocaleString('en-US')} events, hub O routes ${r.oRoutes}`);
+  console.log(`run ${k + 1}: ${r.ok ? 'converged' : 'NOT converged'} in ${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU (build ${r.buildMs.toFixed(0)} ms), ${r.simSeconds.toFixed(1)} s simulated, ${r.events.toLocaleString('en-US')} events, hub O routes ${r.oRoutes}`);
 }
 const best = Math.min(...results.map((r) => r.wallMs));
 const bestCpu = Math.min(...results.map((r) => r.cpuMs));
