@@ -43,8 +43,6 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     };
   }, []);
 
-  const save = (f: ExportFile) => download(f.name, f.data, f.mime);
-
   return (
     <dialog ref={dialog} className="export" aria-labelledby={`${id}-title`} onClose={onClose}>
       <div className="export__head">
@@ -72,25 +70,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
           <h3 className="export__sub">Capture and keys</h3>
-          <ul className="export__files">
-            {prepared.capture.map((f) => (
-              <li key={f.name}>
-                <button type="button" className="button button--small" onClick={() => save(f)}>
-                  Download {f.name}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <DownloadList files={prepared.capture} />
           <h3 className="export__sub">Running-configs</h3>
-          <ul className="export__files">
-            {prepared.configs.map((f) => (
-              <li key={f.name}>
-                <button type="button" className="button button--small" onClick={() => save(f)}>
-                  Download {f.name}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <DownloadList files={prepared.configs} />
           <h3 className="export__sub">Open it in Wireshark</h3>
           <ol className="export__steps">
             <li>
@@ -109,6 +91,20 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
         </>
       )}
     </dialog>
+  );
+}
+
+function DownloadList({ files }: { files: readonly ExportFile[] }) {
+  return (
+    <ul className="export__files">
+      {files.map((f) => (
+        <li key={f.name}>
+          <button type="button" className="button button--small" onClick={() => download(f.name, f.data, f.mime)}>
+            Download {f.name}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
