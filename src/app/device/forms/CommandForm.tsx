@@ -18,6 +18,12 @@ export interface FieldSpec {
   wide?: boolean;
 }
 
+/** Select options labelled with their own value, after an empty choice (`none`, `not set`) when one is named. */
+export function selectOptions(values: readonly string[], emptyLabel?: string): { value: string; label: string }[] {
+  const options = values.map((v) => ({ value: v, label: v }));
+  return emptyLabel === undefined ? options : [{ value: '', label: emptyLabel }, ...options];
+}
+
 export interface CommandFormProps {
   device: string;
   /** Accessible name of the form, e.g. "Interface GigabitEthernet1". */

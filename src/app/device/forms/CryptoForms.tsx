@@ -12,11 +12,9 @@ import {
   transformSetCommands,
   transformSetValues,
 } from '../form-commands';
-import { CommandForm, type FieldSpec } from './CommandForm';
+import { CommandForm, selectOptions, type FieldSpec } from './CommandForm';
 import { chosen, NEW, Picker } from './Picker';
 import { RemovableList } from './RemovableList';
-
-const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
 export function IsakmpPolicyForm({ device, config }: { device: string; config: IosConfig }) {
   const items = config.crypto.isakmpPolicies.map((p) => String(p.priority));
@@ -27,10 +25,10 @@ export function IsakmpPolicyForm({ device, config }: { device: string; config: I
   const initial = isNew ? { ...isakmpPolicyValues(undefined), priority: String(nextPriority(items)) } : isakmpPolicyValues(policy);
   const fields: FieldSpec[] = [
     ...(isNew ? [{ key: 'priority', label: 'Priority', hint: 'Lower numbers are offered first.' }] : []),
-    { key: 'encryption', label: 'Encryption', kind: 'select', options: opts(['aes', 'aes 192', 'aes 256', '3des', 'des']) },
-    { key: 'hash', label: 'Hash', kind: 'select', options: opts(['sha', 'sha256', 'sha384', 'sha512', 'md5']) },
-    { key: 'authentication', label: 'Authentication', kind: 'select', options: opts(['pre-share', 'rsa-sig', 'rsa-encr']) },
-    { key: 'group', label: 'DH group', kind: 'select', options: opts(['1', '2', '5', '14', '15', '16', '19', '20', '21', '24']) },
+    { key: 'encryption', label: 'Encryption', kind: 'select', options: selectOptions(['aes', 'aes 192', 'aes 256', '3des', 'des']) },
+    { key: 'hash', label: 'Hash', kind: 'select', options: selectOptions(['sha', 'sha256', 'sha384', 'sha512', 'md5']) },
+    { key: 'authentication', label: 'Authentication', kind: 'select', options: selectOptions(['pre-share', 'rsa-sig', 'rsa-encr']) },
+    { key: 'group', label: 'DH group', kind: 'select', options: selectOptions(['1', '2', '5', '14', '15', '16', '19', '20', '21', '24']) },
     { key: 'lifetime', label: 'Lifetime (s)' },
   ];
   return (
@@ -133,7 +131,7 @@ export function IpsecProfileForm({ device, config }: { device: string; config: I
         title={isNew ? 'New IPsec profile' : `IPsec profile ${which}`}
         fields={[
           ...(isNew ? [{ key: 'name', label: 'Name' }] : []),
-          { key: 'transformSet', label: 'Transform set', kind: 'select' as const, options: [{ value: '', label: 'none' }, ...opts(sets)] },
+          { key: 'transformSet', label: 'Transform set', kind: 'select' as const, options: selectOptions(sets, 'none') },
         ]}
         initial={initial}
         build={(before, after) =>
@@ -162,9 +160,9 @@ export function CryptoMapForm({ device, config, interfaces }: { device: string; 
         ]
       : []),
     { key: 'peer', label: 'Peer (set peer)', placeholder: '203.0.113.2' },
-    { key: 'transformSet', label: 'Transform set', kind: 'select', options: [{ value: '', label: 'none' }, ...opts(sets)] },
+    { key: 'transformSet', label: 'Transform set', kind: 'select', options: selectOptions(sets, 'none') },
     { key: 'acl', label: 'Match address (ACL)', placeholder: '101', hint: 'The access list that picks the traffic to protect.' },
-    { key: 'interface', label: 'Applied on', kind: 'select', options: [{ value: '', label: 'no interface' }, ...opts(interfaces)] },
+    { key: 'interface', label: 'Applied on', kind: 'select', options: selectOptions(interfaces, 'no interface') },
   ];
   return (
     <>

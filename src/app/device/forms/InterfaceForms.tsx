@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { IosConfig } from '../../../ios';
 import { interfaceCommands, interfaceValues, tunnelCommands, tunnelValues, type Values } from '../form-commands';
-import { CommandForm, type FieldSpec } from './CommandForm';
+import { CommandForm, selectOptions, type FieldSpec } from './CommandForm';
 import { chosen, NEW, Picker } from './Picker';
 
 const INTERFACE_FIELDS: FieldSpec[] = [
@@ -63,13 +63,13 @@ export function TunnelForm({ device, config, sources }: { device: string; config
         { value: 'ipsec ipv4', label: 'ipsec ipv4 (VTI)' },
       ],
     },
-    { key: 'source', label: 'Tunnel source', kind: 'select', options: [{ value: '', label: 'not set' }, ...sources.map((s) => ({ value: s, label: s }))] },
+    { key: 'source', label: 'Tunnel source', kind: 'select', options: selectOptions(sources, 'not set') },
     { key: 'destination', label: 'Tunnel destination', placeholder: '203.0.113.2' },
     {
       key: 'profile',
       label: 'Protection (ipsec profile)',
       kind: 'select',
-      options: [{ value: '', label: 'none' }, ...profiles.map((p) => ({ value: p, label: p }))],
+      options: selectOptions(profiles, 'none'),
       hint: 'tunnel protection ipsec profile: encrypts what the tunnel carries.',
     },
   ];

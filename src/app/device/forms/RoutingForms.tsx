@@ -3,11 +3,9 @@
 import { useState } from 'react';
 import type { IosConfig } from '../../../ios';
 import { natOverloadCommand, natStaticCommand, ospfCommands, ospfNetworkCommands, staticRouteCommand } from '../form-commands';
-import { CommandForm } from './CommandForm';
+import { CommandForm, selectOptions } from './CommandForm';
 import { chosen, NEW, Picker } from './Picker';
 import { RemovableList } from './RemovableList';
-
-const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
 export function StaticRouteForm({ device, config, interfaces }: { device: string; config: IosConfig; interfaces: readonly string[] }) {
   const entries = config.routes.map((r) => {
@@ -24,7 +22,7 @@ export function StaticRouteForm({ device, config, interfaces }: { device: string
         fields={[
           { key: 'prefix', label: 'Network', placeholder: '10.2.2.0' },
           { key: 'mask', label: 'Mask', placeholder: '255.255.255.0' },
-          { key: 'interface', label: 'Exit interface', kind: 'select', options: [{ value: '', label: 'none' }, ...opts(interfaces)] },
+          { key: 'interface', label: 'Exit interface', kind: 'select', options: selectOptions(interfaces, 'none') },
           { key: 'nextHop', label: 'Next hop', placeholder: '203.0.113.2' },
         ]}
         initial={{ prefix: '', mask: '', interface: '', nextHop: '' }}
@@ -109,7 +107,7 @@ export function NatForm({ device, config, interfaces }: { device: string; config
         title="Add PAT (overload)"
         fields={[
           { key: 'acl', label: 'Access list', placeholder: '1' },
-          { key: 'iface', label: 'Outside interface', kind: 'select', options: opts(interfaces) },
+          { key: 'iface', label: 'Outside interface', kind: 'select', options: selectOptions(interfaces) },
         ]}
         initial={{ acl: '', iface: interfaces[0] ?? '' }}
         build={(_, v) => (v.acl?.trim() ? natOverloadCommand(v.acl, v.iface ?? '') : [])}
