@@ -101,8 +101,9 @@ export function CapabilityTable({ onShown }: { onShown: () => void }) {
         <div className="compare__confirm" role="group" aria-labelledby="compare-confirm-text">
           <p id="compare-confirm-text">
             This evidence runs in the lab <strong>{pending.evidence.lab().title}</strong>. Open it on the canvas in place of your lab? Undo brings your lab
-            back. Then: {pending.evidence.request.kind} {pending.evidence.request.destination} from {pending.evidence.request.source}
-            {pending.evidence.request.startup ? ' with start-up' : ''}, and the packet that shows it is selected.
+            back. Then {pending.evidence.request.source} sends a {pending.evidence.request.kind} to {pending.evidence.request.destination}
+            {pending.evidence.request.startup ? ' (keeping the lab\'s start-up, when the OSPF hellos go out)' : ''} and the packet that shows the answer is
+            selected.
           </p>
           <button type="button" className="button button--primary" onClick={() => void go(pending.evidence)} disabled={busy} autoFocus>
             Open lab and show the packet
