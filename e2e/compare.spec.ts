@@ -84,3 +84,19 @@ test('cancel keeps the lab and returns focus to the link', async ({ page }) => {
   await expect(link).toBeFocused();
   expect(await lab(page)).toEqual(before);
 });
+
+test('GRE carries non-IP, shown honestly: the link selects a GRE packet and its Protocol Type field, and says why', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  const dialog = await openCompare(page);
+  await expect(dialog.locator('tr[data-row="gre"] td[data-cell="nonIp"]')).toContainText('the engine sends only IPv4');
+  await dialog.getByRole('button', { name: /^Evidence: GRE, Non-IP/ }).click();
+  await dialog.getByRole('button', { name: 'Open lab and show the packet' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.event[aria-selected="true"]')).toHaveAttribute('data-protocol', 'GRE');
+  await expect(inspector(page).getByTestId('what-happened')).toContainText('R1 GigabitEthernet1 - R2 GigabitEthernet1');
+  await expect.poll(() => layerProtocols(page)).toEqual(['eth', 'ipv4', 'gre', 'ipv4', 'icmp']);
+  await expect(inspector(page).locator('[data-field="Protocol Type"]')).toContainText('0x0800 (IPv4)');
+  expect((await lab(page)).title).toBe('Plain GRE between two sites');
+  expectCleanPage(watch);
+});
