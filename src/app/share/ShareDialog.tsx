@@ -2,6 +2,7 @@
 // the lab as a .json file (save, open), and the topology as a picture (PNG, SVG).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLab } from '../state/lab-store';
+import { useSession } from '../state/session-store';
 import { download } from '../export/download';
 import { LINK_WARN_CHARS, linkVerdict, modeLink, shareLink } from './share-link';
 import { labFileName, openLabFile, saveLabFile } from './lab-file';
@@ -20,6 +21,13 @@ async function copyText(text: string, fallback: HTMLInputElement | null): Promis
     fallback.select();
     return document.execCommand('copy');
   }
+}
+
+/** The reason of the refusal just posted on the canvas, repeated in the dialog (the canvas is behind it). */
+function lastRefusal(what: string): string {
+  const problems = useSession.getState().notices.at(-1)?.problems ?? [];
+  const reasons = problems.slice(0, 3).map((p) => p.message).join('; ');
+  return `${what} was refused${reasons ? `: ${reasons}` : ''}. Your lab is unchanged.`;
 }
 
 export default function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -116,7 +124,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (openLinkText(pasted)) dialog.current?.close();
-            else setStatus('That link was refused: see the message on the canvas. Your lab is unchanged.');
+            else setStatus(lastRefusal('That link'));
           }}
         >
           <input className="share__url" value={pasted} onChange={(e) => setPasted(e.target.value)} aria-label="Link to open" placeholder="Paste a Tunnelscope link (…#lab=1.…)" />
@@ -151,7 +159,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
               if (!file) return;
               void openLabFile(file).then((ok) => {
                 if (ok) dialog.current?.close();
-                else setStatus('That file was refused: see the message on the canvas. Your lab is unchanged.');
+                else setStatus(lastRefusal('That file'));
               });
             }}
           />
