@@ -151,7 +151,17 @@ test('a 5 MB link pasted into the share dialog is refused quickly; the lab stays
   await dialog.getByRole('button', { name: 'Open link' }).click();
   await expect(dialog.getByRole('status')).toContainText('That link was refused');
   expect(Date.now() - started).toBeLessThan(5000);
+  await expect(dialog.getByRole('status')).toContainText('KB long; a lab link is at most 512 KB. Your lab is unchanged.');
+  await dialog.getByRole('button', { name: 'Close share' }).click();
   await expect(notice(page)).toContainText('KB long; a lab link is at most 512 KB');
+  expect(await labJson(page)).toBe(before);
+  await notice(page).getByRole('button', { name: 'Dismiss message' }).click();
+
+  // In the address bar of the running app (Chromium will not even navigate to a new page with a
+  // URL over 2 MB, so a new page cannot carry it; the running app's hash can).
+  await page.evaluate((h) => (window.location.hash = h), huge.slice(huge.indexOf('#')));
+  await expect(notice(page)).toContainText('The lab in this link could not be opened. Your current lab is unchanged.');
+  await expect(notice(page)).toContainText('5120 KB long');
   expect(await labJson(page)).toBe(before);
   expectCleanPage(watch);
 });
@@ -192,7 +202,7 @@ test('save the lab as .json, open it back from a file, refuse a bad file', async
   // A file that is not a lab: refused, with the reason, and nothing changes.
   dialog = await openShare(page);
   await dialog.getByLabel('Lab file to open').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
-  await expect(dialog.getByRole('status')).toContainText('That file was refused');
+  await expect(dialog.getByRole('status')).toContainText('That file was refused: the file is not a Tunnelscope lab');
   await expect(notice(page)).toContainText('The file "notes.json" could not be opened. Your current lab is unchanged.');
   await expect(notice(page)).toContainText('not a Tunnelscope lab');
   expect(await labJson(page)).toBe(before);
