@@ -468,16 +468,25 @@ export class IkeEngine extends QuickModeEngine {
     else out.debug(`ISAKMP:(${p1.connId}):No NAT Found for self or peer`);
   }
 
-  protected responderMm3(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    // A message that fails here leaves the state alone, so a good retransmission still gets in.
+  /**
+   * What main mode messages 3 (at the responder) and 4 (at the initiator) share: the peer's KE
+   * and nonce, its vendor IDs and NAT-D. False when the message is bad; the state is then left
+   * alone, so a good retransmission still gets in.
+   */
+  private takeKeyExchange(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, state: 'IKE_R_MM3' | 'IKE_I_MM4', out: Out): boolean {
     if (!this.keyExchange(p1, msg, out)) {
       out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
-      return;
+      return false;
     }
     p1.lastRecv = bytes;
-    this.setState(p1, 'IKE_R_MM3', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
+    this.setState(p1, state, 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
     this.vendorIds(msg.payloads, out, p1.connId);
     this.natDetect(p1, msg, d, out);
+    return true;
+  }
+
+  protected responderMm3(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
+    if (!this.takeKeyExchange(p1, msg, bytes, d, 'IKE_R_MM3', out)) return;
     const h = p1.choice!.hash;
     const payloads: IsakmpPayload[] = [{ type: 'ke', data: p1.gxr! }, { type: 'nonce', data: p1.nr! }, ...ciscoVendorIds()];
     if (p1.peerNatT) payloads.push({ type: 'natd', data: natdHash(h, p1.ckyI, p1.ckyR, d.srcIp, d.srcPort) }, { type: 'natd', data: natdHash(h, p1.ckyI, p1.ckyR, d.dstIp, d.dstPort) });
@@ -494,15 +503,7 @@ export class IkeEngine extends QuickModeEngine {
   }
 
   protected initiatorMm4(p1: Phase1, msg: IsakmpMessage, bytes: Uint8Array, d: IkeDatagram, now: SimTime, out: Out): void {
-    // A message that fails here leaves the state alone, so a good retransmission still gets in.
-    if (!this.keyExchange(p1, msg, out)) {
-      out.syslog(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${ip(d.srcIp)} failed its sanity check or is malformed`);
-      return;
-    }
-    p1.lastRecv = bytes;
-    this.setState(p1, 'IKE_I_MM4', 'IKE_MESG_FROM_PEER, IKE_MM_EXCH', out);
-    this.vendorIds(msg.payloads, out, p1.connId);
-    this.natDetect(p1, msg, d, out);
+    if (!this.takeKeyExchange(p1, msg, bytes, d, 'IKE_I_MM4', out)) return;
     if (p1.natLocal || p1.natPeer) {
       // RFC 3947 §4: float to 4500 from message 5 on.
       p1.localPort = NATT_PORT;
