@@ -37,6 +37,15 @@ type CanvasEdge = LinkFlowEdge | TunnelFlowEdge;
 const isLinkId = (id: string) => id.startsWith('link-');
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const KIND_COLOUR: Record<DeviceKind, string> = { router: 'var(--router)', host: 'var(--host)', nat: 'var(--nat)' };
+// Props React Flow copies into its store when their identity changes, each copy a store update
+// that every node and edge selector re-runs on. LabCanvas re-renders on every drag frame (the
+// nodes are controlled), so everything it passes must keep its identity across renders.
+const SNAP_GRID: [number, number] = [10, 10];
+const PRO_OPTIONS = { hideAttribution: false };
+const MINIMAP_STYLE = { width: 168, height: 108 };
+const minimapColour = (n: { data: unknown }) => KIND_COLOUR[(n.data as { kind: DeviceKind }).kind];
+const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+const preventDefault = (e: { preventDefault(): void }) => e.preventDefault();
 
 export function LabCanvas() {
   const lab = useLab((s) => s.lab);
@@ -139,6 +148,10 @@ export function LabCanvas() {
     }
   }, []);
 
+  const onPaneClick = useCallback(() => select(null), [select]);
+  const onMoveStart = useCallback(() => openContextMenu(null), [openContextMenu]);
+  const onMoveEnd = useCallback((_event: unknown, viewport: { x: number; y: number; zoom: number }) => setViewport(viewport), [setViewport]);
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const kind = event.dataTransfer.getData(PALETTE_MIME);
@@ -160,17 +173,17 @@ export function LabCanvas() {
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
-      isValidConnection={(c) => c.source !== c.target}
+      isValidConnection={isValidConnection}
       onBeforeDelete={onBeforeDelete}
-      onNodeContextMenu={readOnly ? (e) => e.preventDefault() : onNodeContextMenu}
-      onEdgeContextMenu={readOnly ? (e) => e.preventDefault() : onEdgeContextMenu}
+      onNodeContextMenu={readOnly ? preventDefault : onNodeContextMenu}
+      onEdgeContextMenu={readOnly ? preventDefault : onEdgeContextMenu}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       elementsSelectable={!readOnly}
-      onPaneClick={() => select(null)}
-      onPaneContextMenu={(e) => e.preventDefault()}
-      onMoveStart={() => openContextMenu(null)}
-      onMoveEnd={(_event, viewport) => setViewport(viewport)}
+      onPaneClick={onPaneClick}
+      onPaneContextMenu={preventDefault}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={readOnly ? undefined : onDrop}
       colorMode={theme}
@@ -180,12 +193,12 @@ export function LabCanvas() {
       multiSelectionKeyCode={null}
       selectionKeyCode={null}
       snapToGrid
-      snapGrid={[10, 10]}
+      snapGrid={SNAP_GRID}
       fitView
       fitViewOptions={FIT_OPTIONS}
       minZoom={0.2}
       maxZoom={3}
-      proOptions={{ hideAttribution: false }}
+      proOptions={PRO_OPTIONS}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" />
       <Controls showInteractive={false} position="bottom-left" />
@@ -194,11 +207,11 @@ export function LabCanvas() {
         pannable
         zoomable
         ariaLabel="Mini map of the lab"
-        nodeColor={(n) => KIND_COLOUR[(n.data as { kind: DeviceKind }).kind]}
+        nodeColor={minimapColour}
         nodeStrokeWidth={0}
         nodeBorderRadius={8}
         maskColor="var(--minimap-mask)"
-        style={{ width: 168, height: 108 }}
+        style={MINIMAP_STYLE}
       />
     </ReactFlow>
   );

@@ -2,8 +2,9 @@
 // shortened as IOS shortens it (Gi1, Tu0, Et0). Positions come from the two nodes themselves, so
 // a link follows its devices wherever they are dragged.
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { deviceBox, linkGeometry, type Point } from './geometry';
+import { EdgeLabels } from './EdgeLabels';
 
 /** `offset` sets parallel links between the same two devices apart (see parallelOffset). */
 export type LinkEdgeData = { aLabel: string; bLabel: string; offset: number };
@@ -25,14 +26,14 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
   return (
     <>
       <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={selected ? 'link link--selected' : 'link'} interactionWidth={18} />
-      <EdgeLabelRenderer>
+      <EdgeLabels>
         <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="a" style={labelStyle(startLabel)}>
           {data.aLabel}
         </div>
         <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="b" style={labelStyle(endLabel)}>
           {data.bLabel}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabels>
     </>
   );
 }

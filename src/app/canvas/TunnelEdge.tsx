@@ -2,8 +2,9 @@
 // interfaces and its kind (IPsec VTI, GRE, GRE over IPsec). It is a view of the configs, not a
 // cable: it cannot be selected or deleted; change it in the running-config.
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
 import { ICON_CENTRE } from './geometry';
+import { EdgeLabels } from './EdgeLabels';
 
 export type TunnelEdgeData = { label: string; kind: string };
 export type TunnelFlowEdge = Edge<TunnelEdgeData, 'tunnel'>;
@@ -32,7 +33,7 @@ function TunnelEdgeView({ id, source, target, data }: EdgeProps<TunnelFlowEdge>)
   return (
     <>
       <BaseEdge id={id} path={`M ${a.x},${a.y} Q ${control.x},${control.y} ${b.x},${b.y}`} className="tunnel" interactionWidth={0} />
-      <EdgeLabelRenderer>
+      <EdgeLabels>
         <div className={`tunnel-label${data.kind.includes('differ') ? ' tunnel-label--warn' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${top.x}px, ${top.y}px)` }}>
           {locked && (
             <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
@@ -43,7 +44,7 @@ function TunnelEdgeView({ id, source, target, data }: EdgeProps<TunnelFlowEdge>)
           <span>{data.label}</span>
           <span className="tunnel-label__kind">{data.kind}</span>
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabels>
     </>
   );
 }

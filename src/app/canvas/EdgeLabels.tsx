@@ -1,0 +1,15 @@
+// Edge labels drawn into React Flow's label layer. React Flow's own EdgeLabelRenderer finds that
+// layer with a querySelector inside its store selector, which runs on every store update (every
+// drag frame) for every edge: 600 querySelectors a frame on a 450-link lab. This looks the layer
+// up once per canvas, and the only thing each edge subscribes to is the canvas's DOM node.
+import { useMemo, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore, type ReactFlowState } from '@xyflow/react';
+
+const canvasElement = (s: ReactFlowState) => s.domNode;
+
+export function EdgeLabels({ children }: { children: ReactNode }) {
+  const domNode = useStore(canvasElement);
+  const layer = useMemo(() => domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null, [domNode]);
+  return layer ? createPortal(children, layer) : null;
+}
