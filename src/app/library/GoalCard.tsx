@@ -1,6 +1,7 @@
 // The goal of the open library lab, over the canvas: what to reach, a Check button that runs the
 // engine on the lab as it is now and says which part fails and where, and hints one at a time.
-import { useEffect, useId } from 'react';
+import { Fragment, useEffect, useId } from 'react';
+import { inlineCode } from '../panel/NotesText';
 import { useSession } from '../state/session-store';
 import { builtinLab } from '../../lab/builtin';
 import { useLab } from '../state/lab-store';
@@ -75,7 +76,7 @@ export default function GoalCard({ id }: { id: string }) {
       <div role="status" aria-live="polite" className="goal-card__result">
         {state.status === 'done' && (
           <p className={state.outcome.passed ? 'goal-card__ok' : 'goal-card__not-yet'} data-testid="goal-message">
-            {state.outcome.message}
+            <WithCode text={state.outcome.message} />
           </p>
         )}
         {state.status === 'error' && <p className="goal-card__not-yet">The check could not run: {state.message}</p>}
@@ -91,10 +92,21 @@ export default function GoalCard({ id }: { id: string }) {
       {hintsShown > 0 && (
         <ol className="goal-card__hints" aria-label="Hints">
           {entry.hints.slice(0, hintsShown).map((h, i) => (
-            <li key={i}>{h}</li>
+            <li key={i}>
+              <WithCode text={h} />
+            </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Goal messages and hints quote commands in `backticks`: shown as code, never as HTML. */
+function WithCode({ text }: { text: string }) {
+  return (
+    <>
+      {inlineCode(text).map((piece, i) => (piece.code ? <code key={i}>{piece.text}</code> : <Fragment key={i}>{piece.text}</Fragment>))}
+    </>
   );
 }
