@@ -1,30 +1,45 @@
 // `interface X` and its sub-mode (config-if).
+import { ipToNumber, numberToIp } from '../../wire/bytes';
 import type { IosConfig, OspfNetworkType, TunnelMode } from '../model';
 import { ctxInterface, getInterface, modeRules, num, rule, type ConfigRule } from './common';
 
 const M = 'config-if' as const;
 
-const num32 = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-
 /** IOS refuses an address whose subnet overlaps another interface's: `% 10.1.1.0 overlaps with Gi2`. */
 export function overlapping(c: IosConfig, self: string, address: string, mask: string): string | undefined {
-  const inv = ~num32(mask) >>> 0;
-  if ((inv & (inv + 1)) !== 0) return `Bad mask 0x${num32(mask).toString(16).toUpperCase()} for address ${address}`;
-  const m = num32(mask);
-  const net = (num32(address) & m) >>> 0;
+  const inv = ~ipToNumber(mask) >>> 0;
+  if ((inv & (inv + 1)) !== 0) return `Bad mask 0x${ipToNumber(mask).toString(16).toUpperCase()} for address ${address}`;
+  const m = ipToNumber(mask);
+  const net = (ipToNumber(address) & m) >>> 0;
   for (const other of c.interfaces) {
     if (other.name === self) continue;
     for (const o of [...(other.ipAddress ? [other.ipAddress] : []), ...other.secondaryAddresses]) {
-      const om = num32(o.mask);
-      const onet = (num32(o.address) & om) >>> 0;
+      const om = ipToNumber(o.mask);
+      const onet = (ipToNumber(o.address) & om) >>> 0;
       const wider = (m & om) >>> 0;
       if ((net & wider) >>> 0 === (onet & wider) >>> 0) {
-        const shown = [24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.');
-        return `% ${shown} overlaps with ${other.name}`;
+        return `% ${numberToIp(net)} overlaps with ${other.name}`;
       }
     }
   }
   return undefined;
+}
+
+/** Interface settings that are one number; `no` removes the number (back to the default). */
+type NumberField = 'ipMtu' | 'tcpAdjustMss' | 'ospfCost' | 'ospfHelloInterval' | 'ospfDeadInterval' | 'ospfPriority' | 'tunnelKey';
+
+function numberRule(cmd: string, syntax: string, field: NumberField, arg: string, help: Record<string, string>): ConfigRule {
+  return rule(
+    M,
+    cmd,
+    syntax,
+    (c, a) => {
+      const i = ctxInterface(c, a);
+      if (a.no) delete i[field];
+      else i[field] = num(a, arg);
+    },
+    { help },
+  );
 }
 
 export const interfaceRules: ConfigRule[] = [
@@ -86,17 +101,7 @@ export const interfaceRules: ConfigRule[] = [
       },
     },
   ),
-  rule(
-    M,
-    'if.ip-mtu',
-    'ip mtu <68-9216:mtu>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.ipMtu;
-      else i.ipMtu = num(a, 'mtu');
-    },
-    { help: { mtu: 'Set IP Maximum Transmission Unit' } },
-  ),
+  numberRule('if.ip-mtu', 'ip mtu <68-9216:mtu>', 'ipMtu', 'mtu', { mtu: 'Set IP Maximum Transmission Unit' }),
   rule(
     M,
     'if.ip-nat',
@@ -108,17 +113,7 @@ export const interfaceRules: ConfigRule[] = [
     },
     { noMin: 3, help: { nat: 'NAT interface commands', inside: 'Inside interface for address translation', outside: 'Outside interface for address translation' } },
   ),
-  rule(
-    M,
-    'if.ip-tcp-adjust-mss',
-    'ip tcp adjust-mss <500-1460:mss>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.tcpAdjustMss;
-      else i.tcpAdjustMss = num(a, 'mss');
-    },
-    { help: { tcp: 'TCP header compression and/or Adjust MSS parameters', 'adjust-mss': 'Adjust the mss of transit packets', mss: 'Maximum segment size in bytes' } },
-  ),
+  numberRule('if.ip-tcp-adjust-mss', 'ip tcp adjust-mss <500-1460:mss>', 'tcpAdjustMss', 'mss', { tcp: 'TCP header compression and/or Adjust MSS parameters', 'adjust-mss': 'Adjust the mss of transit packets', mss: 'Maximum segment size in bytes' }),
   rule(
     M,
     'if.ip-ospf-network',
@@ -130,50 +125,10 @@ export const interfaceRules: ConfigRule[] = [
     },
     { help: { ospf: 'OSPF interface commands', network: 'Network type', 'point-to-point': 'Specify OSPF point-to-point network', broadcast: 'Specify OSPF broadcast multi-access network' } },
   ),
-  rule(
-    M,
-    'if.ip-ospf-cost',
-    'ip ospf cost <1-65535:cost>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.ospfCost;
-      else i.ospfCost = num(a, 'cost');
-    },
-    { help: { cost: 'Interface cost' } },
-  ),
-  rule(
-    M,
-    'if.ip-ospf-hello',
-    'ip ospf hello-interval <1-65535:seconds>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.ospfHelloInterval;
-      else i.ospfHelloInterval = num(a, 'seconds');
-    },
-    { help: { 'hello-interval': 'Time between HELLO packets', seconds: 'Seconds' } },
-  ),
-  rule(
-    M,
-    'if.ip-ospf-dead',
-    'ip ospf dead-interval <1-65535:seconds>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.ospfDeadInterval;
-      else i.ospfDeadInterval = num(a, 'seconds');
-    },
-    { help: { 'dead-interval': 'Interval after which a neighbor is declared dead', seconds: 'Seconds' } },
-  ),
-  rule(
-    M,
-    'if.ip-ospf-priority',
-    'ip ospf priority <0-255:priority>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.ospfPriority;
-      else i.ospfPriority = num(a, 'priority');
-    },
-    { help: { priority: 'Router priority' } },
-  ),
+  numberRule('if.ip-ospf-cost', 'ip ospf cost <1-65535:cost>', 'ospfCost', 'cost', { cost: 'Interface cost' }),
+  numberRule('if.ip-ospf-hello', 'ip ospf hello-interval <1-65535:seconds>', 'ospfHelloInterval', 'seconds', { 'hello-interval': 'Time between HELLO packets', seconds: 'Seconds' }),
+  numberRule('if.ip-ospf-dead', 'ip ospf dead-interval <1-65535:seconds>', 'ospfDeadInterval', 'seconds', { 'dead-interval': 'Interval after which a neighbor is declared dead', seconds: 'Seconds' }),
+  numberRule('if.ip-ospf-priority', 'ip ospf priority <0-255:priority>', 'ospfPriority', 'priority', { priority: 'Router priority' }),
   rule(
     M,
     'if.ip-ospf-area',
@@ -248,17 +203,7 @@ export const interfaceRules: ConfigRule[] = [
       },
     },
   ),
-  rule(
-    M,
-    'if.tunnel-key',
-    'tunnel key <0-4294967295:key>',
-    (c, a) => {
-      const i = ctxInterface(c, a);
-      if (a.no) delete i.tunnelKey;
-      else i.tunnelKey = num(a, 'key');
-    },
-    { help: { key: 'security or selector key' } },
-  ),
+  numberRule('if.tunnel-key', 'tunnel key <0-4294967295:key>', 'tunnelKey', 'key', { key: 'security or selector key' }),
   rule(
     M,
     'if.tunnel-pmtud',
