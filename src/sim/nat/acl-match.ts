@@ -1,7 +1,8 @@
-// A minimal IOS access-list evaluator for NAT rule matching (`ip nat inside source list N ...`).
-// The ios model (src/ios/model.ts) stores ACLs but, when this was written, no evaluator existed;
-// this one covers what NAT needs: standard lists (source only) and extended lists (protocol,
-// source, destination, TCP/UDP ports), first match wins, implicit deny at the end.
+// The one IOS access-list evaluator of the simulation: NAT rules (`ip nat inside source list N`)
+// and crypto maps (`match address ACL`, src/sim/vpn/runtime.ts) both ask it. It covers standard
+// lists (source only) and extended lists (protocol, source, destination, TCP/UDP ports), first
+// match wins, implicit deny at the end. It lives in sim (not ios) because it reads addresses
+// with sim/addr's numeric parser.
 import type { AccessList, AclAddress, AclEntry, AclPort } from '../../ios/model';
 import { parseIp } from '../addr';
 
