@@ -47,7 +47,12 @@ export class Rib {
 
   /** Replace every route offered by one source, then re-select. */
   setSourceRoutes(source: string, routes: Route[]): void {
-    this.sources.set(source, routes.map((r) => ({ ...r, network: networkOf(r.network, r.prefixLength), source })));
+    const next = routes.map((r) => ({ ...r, network: networkOf(r.network, r.prefixLength), source }));
+    // Devices re-offer their connected and static routes on every state evaluation; when nothing
+    // changed, the table (and its version, which caches watch) stays as it is.
+    const cur = this.sources.get(source);
+    if (cur && sameRouteLists(cur, next)) return;
+    this.sources.set(source, next);
     this.rebuild();
   }
 
@@ -115,4 +120,18 @@ export class Rib {
 
 function sameRoute(a: Route, b: Route): boolean {
   return a.nextHop === b.nextHop && a.interface === b.interface && a.code === b.code;
+}
+
+function sameRouteLists(a: readonly Route[], b: readonly Route[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFields(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** Every own field equal (routes are flat records). */
+function sameFields(a: Route, b: Route): boolean {
+  const ka = Object.keys(a) as (keyof Route)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
 }

@@ -48,7 +48,12 @@ export const ipsecVti: TunnelEncapsulation = {
     if (!t.config.tunnelProtection) return { up: false, reason: 'tunnel mode ipsec ipv4 needs tunnel protection ipsec profile' };
     const rt = runtimes.get(dev);
     if (!rt) return { up: false, reason: 'no IPsec on this device' };
-    if (!tunnelPolicy(dev, t)) return { up: false, reason: `ipsec profile ${t.config.tunnelProtection.profile} is not defined` };
+    // The same test as tunnelPolicy(dev, t) !== undefined without building the policy: this runs
+    // for every VTI each time its device re-evaluates (a 100-spoke hub, on every SA event).
+    const profile = t.config.tunnelProtection.profile;
+    const defined = dev.config.crypto.ipsecProfiles.some((p) => p.name === profile)
+      && dev.tunnelSourceAddress(t) !== undefined && dev.tunnelDestinationAddress(t) !== undefined;
+    if (!defined) return { up: false, reason: `ipsec profile ${profile} is not defined` };
     if (rt.sad.forPolicy(t.name)) return { up: true };
     return { up: false, reason: `no IPsec security association is up for this tunnel${rt.failureWords(t.name)}` };
   },
