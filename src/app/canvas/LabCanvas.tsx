@@ -1,7 +1,7 @@
 // The canvas: React Flow showing the lab's devices and links. It holds React Flow's node objects
 // locally (so drags and measurements stay smooth) and writes to the lab only through actions:
 // one moveDevice per drag when the drag ends, addLink on connect, deletes on Delete/menu.
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -25,7 +25,7 @@ import { useTheme } from '../state/theme';
 import { addDeviceAt, deleteActions, linkDevices } from '../state/commands';
 import { DeviceNode, type DeviceFlowNode } from './DeviceNode';
 import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
-import { syncNodes, toEdges, toTunnelEdges } from './flow-model';
+import { reuseEdges, syncNodes, toEdges, toTunnelEdges } from './flow-model';
 import { TunnelEdge, type TunnelFlowEdge } from './TunnelEdge';
 import { FIT_OPTIONS, ICON_CENTRE } from './geometry';
 import { PALETTE_MIME } from './palette-mime';
@@ -72,7 +72,10 @@ export function LabCanvas() {
   useEffect(() => {
     setNodes((previous) => syncNodes(previous, lab.devices, selectedDevice));
   }, [lab.devices, selectedDevice]);
-  const links = useMemo(() => toEdges(lab, selectedLink), [lab, selectedLink]);
+  // Every lab change (a device moved) rebuilds the edges; reuse the unchanged ones so React Flow
+  // re-renders only those that differ.
+  const previousLinks = useRef<LinkFlowEdge[]>([]);
+  const links = useMemo(() => (previousLinks.current = reuseEdges(previousLinks.current, toEdges(lab, selectedLink))), [lab, selectedLink]);
   // Tunnels depend only on the configs, so moving a device does not re-read them.
   const configs = useMemo(() => lab.devices.map((d) => d.config).join('\u0000'), [lab.devices]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- recompute when configs or links change, not on every move

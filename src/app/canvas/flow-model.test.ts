@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
-import { syncNodes, toEdges, toTunnelEdges } from './flow-model';
+import { reuseEdges, syncNodes, toEdges, toTunnelEdges } from './flow-model';
 
 describe('lab to React Flow', () => {
   it('names nodes for screen readers and labels link ends with IOS short names', () => {
@@ -13,6 +13,19 @@ describe('lab to React Flow', () => {
       ['Gi2', 'Et0'],
     ]);
     expect(edges.map((e) => e.selected)).toEqual([false, true, false]);
+  });
+
+  it('reuses unchanged edge objects after a move and replaces only the ones that changed', () => {
+    const first = toEdges(DEFAULT_LAB, null);
+    const moved = { ...DEFAULT_LAB, devices: DEFAULT_LAB.devices.map((d) => (d.name === 'R1' ? { ...d, x: d.x + 50 } : d)) };
+    expect(reuseEdges(first, toEdges(moved, null))).toBe(first);
+    const selected = reuseEdges(first, toEdges(DEFAULT_LAB, 1));
+    expect(selected).not.toBe(first);
+    expect(selected[0]).toBe(first[0]);
+    expect(selected[1]).not.toBe(first[1]);
+    expect(selected[1]!.selected).toBe(true);
+    expect(selected[2]).toBe(first[2]);
+    expect(reuseEdges(first, toEdges({ ...DEFAULT_LAB, links: DEFAULT_LAB.links.slice(0, 2) }, null))).toEqual(first.slice(0, 2));
   });
 
   it('reuses untouched node objects and keeps measurements of moved ones', () => {

@@ -80,6 +80,31 @@ export function toEdges(lab: LabV1, selectedLink: number | null): LinkFlowEdge[]
   return edges;
 }
 
+/**
+ * The new edges, with each one that has not changed replaced by the old object, so that after a
+ * drag (which changes the lab, so toEdges runs again) React Flow re-renders only the edges whose
+ * ends or selection changed, not all of them.
+ */
+export function reuseEdges(previous: LinkFlowEdge[], next: LinkFlowEdge[]): LinkFlowEdge[] {
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  let changed = previous.length !== next.length;
+  const merged = next.map((edge, i) => {
+    const old = byId.get(edge.id);
+    const same =
+      old &&
+      old.source === edge.source &&
+      old.target === edge.target &&
+      old.selected === edge.selected &&
+      old.ariaLabel === edge.ariaLabel &&
+      old.data?.aLabel === edge.data?.aLabel &&
+      old.data?.bLabel === edge.data?.bLabel &&
+      old.data?.offset === edge.data?.offset;
+    if (!same || previous[i] !== old) changed = true;
+    return same ? old : edge;
+  });
+  return changed ? merged : previous;
+}
+
 /** Tunnels drawn over the links: views of the configs, never selected or deleted on the canvas. */
 export function toTunnelEdges(lab: LabV1): TunnelFlowEdge[] {
   return findTunnels(lab).map((t) => {
