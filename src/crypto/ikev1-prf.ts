@@ -9,10 +9,6 @@ export type IkeHash = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
 const HASHES = { md5, sha1, sha256, sha384, sha512 } as const;
 
-export function hashLength(h: IkeHash): number {
-  return HASHES[h].outputLen;
-}
-
 export function hash(h: IkeHash, ...parts: Uint8Array[]): Uint8Array {
   return HASHES[h](concat(...parts));
 }

@@ -54,9 +54,6 @@ export function normalizeInterfaceName(text: string): string | undefined {
   return type.full + m[2]!;
 }
 
-/** Alias of normalizeInterfaceName for callers that think of it as expanding an abbreviation. */
-export const expandInterfaceName = normalizeInterfaceName;
-
 /** IOS short name: GigabitEthernet1 -> Gi1, Tunnel0 -> Tu0, Loopback0 -> Lo0, Ethernet0 -> Et0. */
 export function shortInterfaceName(name: string): string {
   const full = normalizeInterfaceName(name) ?? name;

@@ -374,12 +374,6 @@ export function emitLsa(lsa: Lsa): Uint8Array {
   return b;
 }
 
-/** The LSA's header with length and checksum filled in, as a DBD or LSAck carries it. */
-export function completeLsaHeader(lsa: Lsa): LsaHeader {
-  const bytes = emitLsa(lsa);
-  return { ...lsa.header, checksum: u16(bytes, 16), length: bytes.length };
-}
-
 export function emitOspf(p: OspfPacket): Uint8Array {
   const len = ospfLength(p);
   const b = new Uint8Array(len);

@@ -73,11 +73,6 @@ export function areaToIp(area: string): Ip {
   return parseIp(area) ?? 0;
 }
 
-/** IOS prints an area given as a number as that number ("area 0"). */
-export function areaText(area: string): string {
-  return area;
-}
-
 const wildcardBits = (w: Ip): number => {
   let n = 0;
   for (let v = w; v; v >>>= 1) n += v & 1;

@@ -1,6 +1,6 @@
 // The link-state database of one area (RFC 2328 §12, §13.1): LSAs keyed by type, link state ID
 // and advertising router, with their age counted from the simulated clock.
-import { emitLsa, parseLsa, type Lsa, type LsaHeader } from '../../wire/ospf';
+import { emitLsa, type Lsa, type LsaHeader } from '../../wire/ospf';
 import { SECOND, type SimTime } from '../scheduler';
 
 export const MAX_AGE = 3600;
@@ -30,12 +30,6 @@ export function completeLsa(lsa: Lsa): { lsa: Lsa; bytes: Uint8Array } {
   const bytes = emitLsa(lsa);
   const h = lsa.header;
   return { lsa: { header: { ...h, checksum: (bytes[16]! << 8) | bytes[17]!, length: bytes.length }, body: lsa.body }, bytes };
-}
-
-/** A received LSA from its bytes (already checksum-verified by the caller). */
-export function receivedLsa(bytes: Uint8Array): { lsa: Lsa; bytes: Uint8Array } | undefined {
-  const r = parseLsa(bytes);
-  return r.ok ? { lsa: r.value, bytes } : undefined;
 }
 
 export function ageOf(e: LsaEntry, now: SimTime): number {
