@@ -6,7 +6,6 @@
 import { field, problemStep, u32, u8 } from './bytes';
 import { fail, ok, type DissectLayer, type Dissector, type ParseResult } from './layer';
 
-export const NAT_T_UDP_PORT = 4500;
 export const NON_ESP_MARKER_LEN = 4;
 export const NAT_KEEPALIVE_BYTE = 0xff;
 

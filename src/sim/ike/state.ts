@@ -5,7 +5,7 @@ import { cbcBlockSize } from '../../crypto/cbc';
 import { type DhKeyPair } from '../../crypto/dh';
 import * as kdf from '../../crypto/ikev1-prf';
 import type { SeededRandom } from '../../crypto/rng';
-import { type IsakmpPayload, ExchangeType, emitChain } from '../../wire/isakmp';
+import { type IsakmpPayload, ExchangeType, ISAKMP_PORT, NAT_T_PORT, emitChain } from '../../wire/isakmp';
 import { formatIp } from '../addr';
 import { SECOND } from '../scheduler';
 import { type CipherState, sealMessage } from './crypt';
@@ -13,8 +13,8 @@ import { type OfferedPhase2, type Phase1Choice, type Phase2Entry } from './propo
 import type { DhGroup, FailureKind, IkeConfig, IkeDatagram, IkeEvent, IkeLog, IkeOutput, Ip, IpsecPolicy, IpsecSaPair, ProxyId, SimTime, TransformSet } from './types';
 import { type MmState, NON_ESP_MARKER, concat, showState, u32 } from './util';
 
-export const IKE_PORT = 500;
-export const NATT_PORT = 4500;
+export const IKE_PORT = ISAKMP_PORT;
+export const NATT_PORT = NAT_T_PORT;
 export const NONCE_LEN = 20;
 /** How long a deleted ISAKMP SA stays listed as "ACTIVE (deleted)". */
 export const DELETED_LINGER = 10 * SECOND;
