@@ -244,7 +244,7 @@ function icmpInput(dev: Device, ingress: SimInterface, bytes: Uint8Array, ip: Ip
     const src = isMulticast(dst) || dst === BROADCAST || dev.isBroadcastFor(dst, ingress) ? ingress.address?.ip : dst;
     sendIp(dev, {
       dst: ipOf(ip.src), src, protocol: 1, payload: icmpEchoReply(m.id, m.seq, m.data),
-      decision: `ICMP echo reply ${m.seq} to ${ip.src}`,
+      decision: dev.tracing ? `ICMP echo reply ${m.seq} to ${ip.src}` : undefined,
     });
   } else {
     if (dev.tracing) dev.trace({ point: 'Deliver', packetId: pid, ingress: ingress.name, decision: `ICMP ${m.kind} from ${ip.src} delivered`, protocol: 'ICMP', before: bytes });

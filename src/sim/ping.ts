@@ -84,6 +84,7 @@ export function ping(net: Network, dev: Device, o: PingOptions): PingReport {
   net.start();
   const id = dev.rng.int(0, 0xffff);
   const data = echoData(size - 28);
+  const targetText = formatIp(o.target);
   for (let seq = 0; seq < repeat; seq++) {
     let reply: PingReply | undefined;
     const sentAt = net.now;
@@ -93,7 +94,7 @@ export function ping(net: Network, dev: Device, o: PingOptions): PingReport {
       if (!m.ok) return;
       const v = m.value;
       if (v.kind === 'echo-reply') {
-        if (v.id === id && v.seq === seq && d.ip.src === formatIp(o.target)) reply = { seq, mark: '!', rtt: net.now - sentAt, from: o.target };
+        if (v.id === id && v.seq === seq && d.ip.src === targetText) reply = { seq, mark: '!', rtt: net.now - sentAt, from: o.target };
         return;
       }
       if (v.kind !== 'dest-unreachable' && v.kind !== 'time-exceeded') return;
@@ -105,7 +106,7 @@ export function ping(net: Network, dev: Device, o: PingOptions): PingReport {
     };
     dev.icmpListeners.add(listener);
     const echo = emitIcmp({ kind: 'echo-request', code: 0, id, seq, data });
-    dev.sendIp({ dst: o.target, src: src.ip, protocol: 1, payload: echo, df: o.df ?? false, decision: `ping: ICMP echo request ${seq} to ${formatIp(o.target)}` });
+    dev.sendIp({ dst: o.target, src: src.ip, protocol: 1, payload: echo, df: o.df ?? false, decision: dev.tracing ? `ping: ICMP echo request ${seq} to ${formatIp(o.target)}` : undefined });
     net.runUntil(() => reply !== undefined, sentAt + timeout * SECOND);
     dev.icmpListeners.delete(listener);
     report.replies.push(reply ?? { seq, mark: '.' });

@@ -33,6 +33,9 @@ export interface Resolution {
   route: Route;
 }
 
+/** Destinations whose resolution is remembered between table changes. */
+const RESOLVE_CACHE_SIZE = 4096;
+
 const key = (net: Ip, len: number): number => net * 64 + len;
 
 export const prefixText = (r: Pick<Route, 'network' | 'prefixLength'>): string => `${formatIp(r.network)}/${r.prefixLength}`;
@@ -75,6 +78,7 @@ export class Rib {
       const r = list[0]!;
       this.byLength[r.prefixLength]!.set(r.network, list);
     }
+    this.resolved.clear();
     this.lengthsInUse = [];
     for (let l = 32; l >= 0; l--) if (this.byLength[l]!.size > 0) this.lengthsInUse.push(l);
     this.version++;
@@ -103,6 +107,22 @@ export class Rib {
    * recursively (a static route to a next hop uses whatever route reaches that next hop).
    */
   resolve(dst: Ip, exclude?: (r: Route) => boolean, depth = 0): Resolution | undefined {
+    if (exclude === undefined && depth === 0) {
+      // Per-destination cache, emptied whenever the table changes (rebuild): every packet of a
+      // flow asks the same question.
+      const hit = this.resolved.get(dst);
+      if (hit !== undefined) return hit ?? undefined;
+      const r = this.resolveUncached(dst, undefined, 0);
+      if (this.resolved.size >= RESOLVE_CACHE_SIZE) this.resolved.clear();
+      this.resolved.set(dst, r ?? null);
+      return r;
+    }
+    return this.resolveUncached(dst, exclude, depth);
+  }
+
+  private resolved = new Map<Ip, Resolution | null>();
+
+  private resolveUncached(dst: Ip, exclude: ((r: Route) => boolean) | undefined, depth: number): Resolution | undefined {
     if (depth > 8) return undefined;
     const found = this.lookup(dst, exclude);
     if (!found) return undefined;
@@ -111,7 +131,7 @@ export class Rib {
       return { interface: r.interface, nextHop: r.nextHop ?? dst, route: r };
     }
     if (r.nextHop === undefined) return undefined;
-    const via = this.resolve(r.nextHop, exclude, depth + 1);
+    const via = this.resolveUncached(r.nextHop, exclude, depth + 1);
     if (!via) return undefined;
     // The link-layer neighbour is the next hop itself when it sits on a connected network.
     return { interface: via.interface, nextHop: via.nextHop, route: r };
