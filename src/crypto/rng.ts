@@ -6,12 +6,18 @@ import { sha256 } from '@noble/hashes/sha2.js';
 
 const encoder = new TextEncoder();
 const BLOCK = 64 * 16;
+// The keystream is ChaCha20 over zeros. One shared zero input, never written, so a refill
+// allocates nothing: each generator reuses its own nonce and output buffers.
+const ZEROS = new Uint8Array(BLOCK);
 
 export class SeededRandom {
   private readonly key: Uint8Array;
   private counter = 0;
-  private buffer = new Uint8Array(0);
-  private used = 0;
+  private readonly buffer = new Uint8Array(BLOCK);
+  private readonly nonce = new Uint8Array(12);
+  private readonly nonceView = new DataView(this.nonce.buffer);
+  // Starts "all used", so the first read refills.
+  private used = BLOCK;
 
   constructor(readonly seed: number | string) {
     this.key = sha256(encoder.encode(`tunnelscope-rng:${String(seed)}`));
@@ -50,9 +56,9 @@ export class SeededRandom {
   }
 
   private refill(): void {
-    const nonce = new Uint8Array(12);
-    new DataView(nonce.buffer).setUint32(8, this.counter++);
-    this.buffer = chacha20(this.key, nonce, new Uint8Array(BLOCK));
+    // bytes() copies out of the buffer, so overwriting it here leaks nothing to earlier callers.
+    this.nonceView.setUint32(8, this.counter++);
+    chacha20(this.key, this.nonce, ZEROS, this.buffer);
     this.used = 0;
   }
 }
