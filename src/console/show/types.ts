@@ -1,7 +1,9 @@
 // Plain data the show formatters print. The simulation (through sim-adapter.ts) or a test fills
-// these in; the formatters only lay them out as IOS does.
+// these in; the formatters only lay them out as IOS does. Shapes the simulation already declares
+// (interface status, counters) are taken from it rather than written twice.
+import type { InterfaceCounters, LinkStatus } from '../../sim/interface';
 
-export type AdminStatus = 'up' | 'down' | 'administratively down';
+export type AdminStatus = LinkStatus;
 
 /** One row of `show ip interface brief`. */
 export interface InterfaceStatus {
@@ -14,16 +16,8 @@ export interface InterfaceStatus {
   protocol: 'up' | 'down';
 }
 
-export interface InterfaceCountersData {
-  inputPackets: number;
-  inputBytes: number;
-  outputPackets: number;
-  outputBytes: number;
-  inputDrops: number;
-  outputDrops: number;
-  broadcasts: number;
-  multicasts: number;
-}
+/** The counters `show interfaces` prints, as the simulated interface keeps them. */
+export type InterfaceCountersData = InterfaceCounters;
 
 export interface TunnelDetail {
   /** The source address in use, when known. */
