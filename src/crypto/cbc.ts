@@ -1,7 +1,7 @@
 // Raw CBC encryption without padding, for AES, 3DES and DES. ESP adds its own RFC 4303 padding
 // and IKEv1 (RFC 2409 appendix B) pads its messages itself, so neither wants PKCS#7.
 // Used by the ESP suites and by IKEv1 for messages 5/6 and quick mode.
-import { cbc } from '@noble/ciphers/aes.js';
+import { createAesBlock, type AesBlockCipher } from './aes-block.ts';
 import { des, tripleDes, type Block64Cipher } from './des.ts';
 
 export type CbcAlgorithm = 'aes' | '3des' | 'des';
@@ -31,7 +31,55 @@ function block64(algorithm: '3des' | 'des', key: Uint8Array): Block64Cipher {
   return algorithm === '3des' ? tripleDes(key) : des(key);
 }
 
-/** A CBC cipher bound to one key: the DES/3DES key schedule is computed once, not per message. */
+const readWord = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
+function writeWord(b: Uint8Array, at: number, w: number): void {
+  b[at] = w >>> 24;
+  b[at + 1] = w >>> 16;
+  b[at + 2] = w >>> 8;
+  b[at + 3] = w;
+}
+
+/** AES-CBC over one key schedule, expanded once here rather than per message. */
+function aesCbc(key: Uint8Array): KeyedCbc {
+  const k = key.slice();
+  const aes: AesBlockCipher = createAesBlock(k);
+  const s = new Uint32Array(4);
+  return {
+    algorithm: 'aes',
+    blockSize: 16,
+    encrypt(iv, data) {
+      check('aes', k, iv, data);
+      const out = new Uint8Array(data.length);
+      let p0 = readWord(iv, 0), p1 = readWord(iv, 4), p2 = readWord(iv, 8), p3 = readWord(iv, 12);
+      for (let at = 0; at < data.length; at += 16) {
+        s[0] = readWord(data, at) ^ p0;
+        s[1] = readWord(data, at + 4) ^ p1;
+        s[2] = readWord(data, at + 8) ^ p2;
+        s[3] = readWord(data, at + 12) ^ p3;
+        aes.encryptWords(s);
+        p0 = s[0]!; p1 = s[1]!; p2 = s[2]!; p3 = s[3]!;
+        writeWord(out, at, p0); writeWord(out, at + 4, p1); writeWord(out, at + 8, p2); writeWord(out, at + 12, p3);
+      }
+      return out;
+    },
+    decrypt(iv, data) {
+      check('aes', k, iv, data);
+      const out = new Uint8Array(data.length);
+      let p0 = readWord(iv, 0), p1 = readWord(iv, 4), p2 = readWord(iv, 8), p3 = readWord(iv, 12);
+      for (let at = 0; at < data.length; at += 16) {
+        const c0 = readWord(data, at), c1 = readWord(data, at + 4), c2 = readWord(data, at + 8), c3 = readWord(data, at + 12);
+        s[0] = c0; s[1] = c1; s[2] = c2; s[3] = c3;
+        aes.decryptWords(s);
+        writeWord(out, at, s[0]! ^ p0); writeWord(out, at + 4, s[1]! ^ p1); writeWord(out, at + 8, s[2]! ^ p2); writeWord(out, at + 12, s[3]! ^ p3);
+        p0 = c0; p1 = c1; p2 = c2; p3 = c3;
+      }
+      return out;
+    },
+  };
+}
+
+/** A CBC cipher bound to one key: the AES/DES/3DES key schedule is computed once, not per message. */
 export interface KeyedCbc {
   readonly algorithm: CbcAlgorithm;
   readonly blockSize: number;
@@ -43,15 +91,7 @@ export interface KeyedCbc {
 export function createCbc(algorithm: CbcAlgorithm, key: Uint8Array): KeyedCbc {
   const blockSize = cbcBlockSize(algorithm);
   check(algorithm, key, new Uint8Array(blockSize), new Uint8Array(0));
-  if (algorithm === 'aes') {
-    const k = key.slice();
-    return {
-      algorithm,
-      blockSize,
-      encrypt: (iv, data) => (check(algorithm, k, iv, data), cbc(k, iv, { disablePadding: true }).encrypt(data)),
-      decrypt: (iv, data) => (check(algorithm, k, iv, data), cbc(k, iv, { disablePadding: true }).decrypt(data)),
-    };
-  }
+  if (algorithm === 'aes') return aesCbc(key);
   const c = block64(algorithm, key);
   return {
     algorithm,
