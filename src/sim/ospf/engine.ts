@@ -8,8 +8,7 @@
 // machine Down -> Init -> 2-Way -> ExStart -> Exchange -> Loading -> Full, master/slave DBD
 // exchange with MTU check, LSR/LSU/LSAck with retransmission, flooding, router / network /
 // summary LSAs, SPF with O and O IA routes, ABR summaries, LSA refresh and aging.
-// Left out of this engine: authentication, virtual links, stub/NSSA areas, external (type 5) LSAs,
-// delayed acknowledgements (acks are sent at once), MinLSArrival/MinLSInterval throttling.
+// Left out of this engine: authentication, virtual links, stub/NSSA areas, external (type 5) LSAs.
 import type { InterfaceConfig, IosConfig, OspfProcess } from '../../ios/model';
 import {
   ALL_DROUTERS,
