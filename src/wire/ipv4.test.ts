@@ -108,3 +108,16 @@ describe('IPv4', () => {
     );
   });
 });
+
+describe('IPv4 address text memo', () => {
+  it('parses the right dotted text for more distinct addresses than the memo holds', () => {
+    // 5000 distinct sources and destinations: the memo (4096) must clear and refill without
+    // ever handing back another address's text.
+    for (let i = 0; i < 5000; i++) {
+      const src = `10.${(i >> 8) & 0xff}.${i & 0xff}.1`;
+      const dst = `172.16.${(i >> 8) & 0xff}.${i & 0xff}`;
+      const r = parseIpv4(emitIpv4({ src, dst, protocol: 1 }, new Uint8Array(8)));
+      expect(r.ok && [r.value.src, r.value.dst]).toEqual([src, dst]);
+    }
+  });
+});
