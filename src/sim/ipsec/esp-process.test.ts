@@ -41,6 +41,26 @@ describe('ESP tunnel mode', () => {
     }
   });
 
+  it('decapsulates the same from a header the receive path already parsed (of another copy of the bytes)', () => {
+    for (const mode of ['tunnel', 'transport'] as const) {
+      for (const natT of [false, true]) {
+        const plain = saPair({ mode, natT });
+        const reused = saPair({ mode, natT });
+        const inner = icmpPacket(100, { seq: 3 });
+        const packet = must(espEncapsulate(plain.out, inner)).packet;
+        must(espEncapsulate(reused.out, inner));
+        // The receive path parses the frame's bytes and delivers a slice: the parse is not a view of `packet`.
+        const frameCopy = new Uint8Array([...packet, 0, 0, 0, 0]);
+        const parsed = parseIpv4(frameCopy);
+        if (!parsed.ok) throw new Error(parsed.error);
+        const a = must(espDecapsulate(plain.in, packet));
+        const b = must(espDecapsulate(reused.in, packet, parsed.value));
+        expect(b).toEqual(a);
+        expect(b.packet).toEqual(inner);
+      }
+    }
+  });
+
   it('builds the outer header: protocol 50, TTL 255, SA endpoints, DF copied, ToS copied', () => {
     const { out } = saPair();
     const enc = must(espEncapsulate(out, icmpPacket(100, { df: true, tos: 0xb8 }), { id: 77 }));

@@ -7,7 +7,7 @@
 // Both directions return values: the simulation shows a refusal's `reason` at the hop where it
 // happened ("ICV mismatch", "replayed sequence 5"), so nothing here throws on packet contents.
 import { emitEspPlaintext, espPlaintextLength, ESP_HEADER_LEN, ESP_PROTOCOL, parseEsp, parseEspPlaintext, writeEspHeader } from '../../wire/esp';
-import { emitIpv4, IpProtocol, parseIpv4 } from '../../wire/ipv4';
+import { emitIpv4, IpProtocol, parseIpv4, type Ipv4Packet } from '../../wire/ipv4';
 import { emitUdp, parseUdp, UDP_PROTOCOL } from '../../wire/udp';
 import { parseUdpEncap } from '../../wire/udp-encap';
 import { internetChecksum } from '../../wire/checksum';
@@ -109,15 +109,24 @@ export function espSpiOf(outer: Uint8Array): number | undefined {
   return h.ok ? h.value.spi : undefined;
 }
 
-function espBytesOf(outer: Uint8Array): { ok: true; esp: Uint8Array; headerLength: number } | { ok: false; reason: string } {
-  const parsed = parseIpv4(outer);
-  if (!parsed.ok) return { ok: false, reason: parsed.error };
-  const ip = parsed.value;
+function espBytesOf(outer: Uint8Array, parsedOuter?: Ipv4Packet): { ok: true; esp: Uint8Array; headerLength: number } | { ok: false; reason: string } {
+  let ip: Ipv4Packet;
+  // The receive path already parsed (and checksummed) this header; it may have parsed another
+  // copy of the same bytes, so the payload is taken from `outer` itself (offsets into `outer`
+  // stay right) and only the header fields are reused.
+  if (parsedOuter && outer.length >= parsedOuter.totalLength) {
+    ip = parsedOuter;
+  } else {
+    const parsed = parseIpv4(outer);
+    if (!parsed.ok) return { ok: false, reason: parsed.error };
+    ip = parsed.value;
+  }
+  const payload = outer.subarray(ip.ihl * 4, ip.totalLength);
   const headerLength = ip.ihl * 4;
   if (ip.mf || ip.fragmentOffset !== 0) return { ok: false, reason: 'an IPv4 fragment: reassemble before ESP processing' };
-  if (ip.protocol === ESP_PROTOCOL) return { ok: true, esp: ip.payload, headerLength };
+  if (ip.protocol === ESP_PROTOCOL) return { ok: true, esp: payload, headerLength };
   if (ip.protocol === UDP_PROTOCOL) {
-    const udp = parseUdp(ip.payload);
+    const udp = parseUdp(payload);
     if (!udp.ok) return { ok: false, reason: udp.error };
     const inner = parseUdpEncap(udp.value.payload);
     if (!inner.ok) return { ok: false, reason: inner.error };
@@ -130,10 +139,11 @@ function espBytesOf(outer: Uint8Array): { ok: true; esp: Uint8Array; headerLengt
 /**
  * Checks and removes ESP from an outer IPv4 packet that belongs to `sa`: SPI, anti-replay
  * (before the ICV, RFC 4303 3.4.3), ICV, then decryption, padding and next header. The window
- * moves only after the ICV verified.
+ * moves only after the ICV verified. `parsedOuter`, when the caller has it, is parseIpv4 of
+ * `outer` (checksum verified), so the header is not parsed a second time.
  */
-export function espDecapsulate(sa: EspSa, outer: Uint8Array): DecapsulateResult {
-  const r = decapsulate(sa, outer, true);
+export function espDecapsulate(sa: EspSa, outer: Uint8Array, parsedOuter?: Ipv4Packet): DecapsulateResult {
+  const r = decapsulate(sa, outer, true, parsedOuter);
   if (r.ok) return { ok: true, packet: r.packet, nextHeader: r.nextHeader, sequence: r.sequence };
   return r;
 }
@@ -160,7 +170,7 @@ export function espPeek(sa: EspSa, outer: Uint8Array): EspPeekResult {
   return decapsulate(sa, outer, false);
 }
 
-function decapsulate(sa: EspSa, outer: Uint8Array, live: boolean): EspPeekResult {
+function decapsulate(sa: EspSa, outer: Uint8Array, live: boolean, parsedOuter?: Ipv4Packet): EspPeekResult {
   const fail = (reason: string, sequence?: number, kind: 'icv' | 'replay' | 'other' = 'other'): EspPeekResult => {
     if (live) {
       if (kind === 'icv') sa.counters.icvFailures++;
@@ -169,7 +179,7 @@ function decapsulate(sa: EspSa, outer: Uint8Array, live: boolean): EspPeekResult
     }
     return sequence === undefined ? { ok: false, reason } : { ok: false, reason, sequence };
   };
-  const found = espBytesOf(outer);
+  const found = espBytesOf(outer, parsedOuter);
   if (!found.ok) return fail(found.reason);
   const header = parseEsp(found.esp);
   if (!header.ok) return fail(header.error);

@@ -374,7 +374,7 @@ export class VpnRuntime {
       dev.trace({ point: 'Drop', packetId: d.packetId, ingress: d.ingress, decision: `dropped: ESP from ${d.ip.src} with SPI ${spi === undefined ? '?' : hex32(spi)} matches no inbound IPsec SA on this router`, protocol: 'ESP', before: d.bytes });
       return;
     }
-    const r = espDecapsulate(b.inbound, d.bytes);
+    const r = espDecapsulate(b.inbound, d.bytes, d.ip);
     if (!r.ok) {
       b.recvErrors++;
       dev.trace({ point: 'Drop', packetId: d.packetId, ingress: d.ingress, decision: `dropped: ESP SPI ${hex32(b.inbound.spi)} from ${d.ip.src}: ${r.reason}`, protocol: 'ESP', before: d.bytes });
