@@ -41,6 +41,21 @@ describe('ESP tunnel mode', () => {
     }
   });
 
+  it('encapsulates the same bytes from an inner header the caller already parsed', () => {
+    for (const mode of ['tunnel', 'transport'] as const) {
+      for (const opts of [{ df: true, tos: 0xb8 }, { df: false, tos: 0 }]) {
+        const plain = saPair({ mode });
+        const reused = saPair({ mode });
+        const inner = icmpPacket(100, { seq: 9, ...opts });
+        const parsed = parseIpv4(new Uint8Array(inner));
+        if (!parsed.ok) throw new Error(parsed.error);
+        const a = must(espEncapsulate(plain.out, inner, { id: 7 }));
+        const b = must(espEncapsulate(reused.out, inner, { id: 7, parsedInner: parsed.value }));
+        expect(b.packet).toEqual(a.packet);
+      }
+    }
+  });
+
   it('decapsulates the same from a header the receive path already parsed (of another copy of the bytes)', () => {
     for (const mode of ['tunnel', 'transport'] as const) {
       for (const natT of [false, true]) {

@@ -20,6 +20,12 @@ const OUTER_TTL = 255;
 export interface EncapsulateOptions {
   /** Outer IPv4 identification in tunnel mode (the sending device's counter); default 0. */
   id?: number;
+  /**
+   * parseIpv4 of `inner`, when the caller already has it (the forwarding path does). Tunnel mode
+   * then reads DF, ToS and length from it instead of parsing the packet again; transport mode,
+   * which rebuilds the header from every field, always parses.
+   */
+  parsedInner?: Ipv4Packet;
 }
 
 export type EncapsulateResult =
@@ -62,9 +68,15 @@ function nextIv(sa: EspSa, sequence: number): Uint8Array {
  * own header and changes only protocol, length and checksum.
  */
 export function espEncapsulate(sa: EspSa, inner: Uint8Array, opts: EncapsulateOptions = {}): EncapsulateResult {
-  const parsed = parseIpv4(inner);
-  if (!parsed.ok) return { ok: false, reason: `cannot protect: ${parsed.error}` };
-  const ip = parsed.value;
+  let ip: Ipv4Packet;
+  const given = opts.parsedInner;
+  if (given && sa.mode === 'tunnel' && given.totalLength <= inner.length) {
+    ip = given;
+  } else {
+    const parsed = parseIpv4(inner);
+    if (!parsed.ok) return { ok: false, reason: `cannot protect: ${parsed.error}` };
+    ip = parsed.value;
+  }
   if (sa.sequence >= MAX_SEQUENCE) return { ok: false, reason: 'sequence number space exhausted: the SA must be rekeyed (RFC 4303 3.3.3)' };
   const sequence = sa.sequence + 1;
 

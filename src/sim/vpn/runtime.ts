@@ -260,8 +260,8 @@ export class VpnRuntime {
 
   // ---- ESP out -------------------------------------------------------------------------------
 
-  private protect(b: SaBundle, packet: Uint8Array, what: string): TunnelResult {
-    const r = espEncapsulate(b.outbound, packet, { id: nextIpId(this.device) });
+  private protect(b: SaBundle, packet: Uint8Array, what: string, parsed?: Ipv4Packet): TunnelResult {
+    const r = espEncapsulate(b.outbound, packet, { id: nextIpId(this.device), parsedInner: parsed });
     if (!r.ok) {
       b.sendErrors++;
       return { ok: false, reason: r.reason };
@@ -279,7 +279,7 @@ export class VpnRuntime {
   vtiEncapsulate(ctx: TunnelContext): TunnelResult {
     const b = this.sad.forPolicy(ctx.tunnel.name);
     if (!b) return { ok: false, reason: `${ctx.tunnel.name} has no IPsec SA with ${formatIp(ctx.destination)}${this.failureWords(ctx.tunnel.name)}` };
-    return this.protect(b, ctx.inner, `IPsec encryption on ${ctx.tunnel.name}`);
+    return this.protect(b, ctx.inner, `IPsec encryption on ${ctx.tunnel.name}`, ctx.innerIp);
   }
 
   /** `tunnel protection` on a GRE tunnel: the GRE delivery packet is protected. */
