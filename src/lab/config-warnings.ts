@@ -13,7 +13,7 @@ export function configWarnings(lab: Lab): LabProblem[] {
       out.push({ where: `device ${device.name}, config line ${line.lineNo}`, message: `${line.message}: "${printable(line.text.trim())}" (kept as written)` });
     }
     for (const line of parsed.unsupported) {
-      out.push({ where: `device ${device.name}, config line ${line.lineNo}`, message: `not simulated, kept as written: "${printable(line.text.trim())}"` });
+      out.push({ where: `device ${device.name}, config line ${line.lineNo}`, message: `not a command this lab understands (kept as written): "${printable(line.text.trim())}"` });
     }
     for (const problem of validateConfig(parsed.config, device.config)) {
       const where = problem.lineNo ? `device ${device.name}, config line ${problem.lineNo}` : `device ${device.name} (${problem.where})`;
