@@ -120,4 +120,12 @@ describe('IPv4 address text memo', () => {
       expect(r.ok && [r.value.src, r.value.dst]).toEqual([src, dst]);
     }
   });
+
+  it('emits remembered addresses byte-exact, and still refuses bad text every time', () => {
+    for (let round = 0; round < 2; round++) {
+      const out = emitIpv4({ src: '192.0.2.1', dst: '198.51.100.254', protocol: 1 }, new Uint8Array(0));
+      expect(Array.from(out.subarray(12, 20))).toEqual([192, 0, 2, 1, 198, 51, 100, 254]);
+      expect(() => emitIpv4({ src: '192.0.2.256', dst: '10.0.0.1', protocol: 1 }, new Uint8Array(0))).toThrow(RangeError);
+    }
+  });
 });

@@ -68,8 +68,8 @@ export function emitIpv4(f: Ipv4Fields, payload: Uint8Array): Uint8Array {
   put16(out, 6, (f.df ? 0x4000 : 0) | (f.mf ? 0x2000 : 0) | ((f.fragmentOffset ?? 0) & 0x1fff));
   out[8] = (f.ttl ?? IPV4_DEFAULT_TTL) & 0xff;
   out[9] = f.protocol & 0xff;
-  writeIpv4(out, 12, f.src);
-  writeIpv4(out, 16, f.dst);
+  writeAddress(out, 12, f.src);
+  writeAddress(out, 16, f.dst);
   out.set(options, IPV4_HEADER_LEN);
   put16(out, 10, f.checksum ?? internetChecksum(out, 0, hdrLen));
   out.set(payload, hdrLen);
@@ -96,6 +96,24 @@ function addressText(buf: Uint8Array, at: number): string {
     ADDRESS_TEXT.set(n, text);
   }
   return text;
+}
+
+// The same in the other direction, for emitIpv4: text to its 32-bit value. Only text that
+// writeIpv4 accepted is remembered, so bad text still throws its RangeError every time.
+const ADDRESS_VALUE = new Map<string, number>();
+
+function writeAddress(out: Uint8Array, at: number, text: string): void {
+  const n = ADDRESS_VALUE.get(text);
+  if (n === undefined) {
+    writeIpv4(out, at, text);
+    if (ADDRESS_VALUE.size >= ADDRESS_TEXT_MAX) ADDRESS_VALUE.clear();
+    ADDRESS_VALUE.set(text, ((out[at]! << 24) | (out[at + 1]! << 16) | (out[at + 2]! << 8) | out[at + 3]!) >>> 0);
+    return;
+  }
+  out[at] = n >>> 24;
+  out[at + 1] = n >>> 16;
+  out[at + 2] = n >>> 8;
+  out[at + 3] = n;
 }
 
 /** Bytes past total length (Ethernet padding) are ignored. */
