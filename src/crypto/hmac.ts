@@ -1,5 +1,5 @@
 // Keyed HMAC with a truncated output (RFC 2104; truncation per RFC 2404, 2403, 4868). The key's
-// inner and outer pads are hashed once; each message clones that state, which is what makes
+// inner and outer pads are hashed once; each message copies that state, which is what makes
 // per-packet HMAC cheap.
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
@@ -15,9 +15,13 @@ export interface KeyedMac {
 
 export function keyedHmac(hash: HashName, key: Uint8Array, truncateTo?: number): KeyedMac {
   const base = hmac.create(HASHES[hash], key);
+  // One scratch state per key, overwritten from the keyed state on every message: noble's
+  // _cloneInto(to) copies into an existing instance, so a packet allocates no hash objects.
+  // mac() runs to completion before it can be called again, so one scratch is enough.
+  const h = base.clone();
   return {
     mac(...parts) {
-      const h = base.clone();
+      base._cloneInto(h);
       for (const p of parts) h.update(p);
       const full = h.digest();
       return truncateTo === undefined || truncateTo >= full.length ? full : full.slice(0, truncateTo);
