@@ -84,6 +84,7 @@ export interface Ipv4ParseOptions {
 // Every hop parses every packet, and a lab has few addresses: remember each address's dotted
 // text by its 32-bit value instead of building the string again (a Map lookup is far cheaper).
 // Bounded, so a fuzzer or a scan over many addresses cannot grow it without limit.
+const NO_OPTIONS = new Uint8Array(0);
 const ADDRESS_TEXT = new Map<number, string>();
 const ADDRESS_TEXT_MAX = 4096;
 
@@ -138,7 +139,8 @@ export function parseIpv4(buf: Uint8Array, opts: Ipv4ParseOptions = {}): ParseRe
     checksum: u16(buf, 10),
     src: addressText(buf, 12),
     dst: addressText(buf, 16),
-    options: buf.slice(IPV4_HEADER_LEN, ihl * 4),
+    // Almost every packet has no options: share one empty array rather than allocate one per parse.
+    options: ihl === 5 ? NO_OPTIONS : buf.slice(IPV4_HEADER_LEN, ihl * 4),
     payload: buf.subarray(ihl * 4, totalLength),
   });
 }
