@@ -475,26 +475,33 @@ export function output(dev: Device, res: Resolution, bytes: Uint8Array, ip: Ipv4
     drop(dev, pid, `${ip.dst} is on ${egress.name} but is not this device's address`, bytes, { egress: egress.name });
     return false;
   }
-  const mtu = dev.ipMtu(egress);
-  let pieces = [bytes];
-  if (bytes.length > mtu) {
-    if (ip.df) {
-      egress.counters.outputDrops++;
-      drop(dev, pid, `${bytes.length}-byte packet exceeds the ${mtu}-byte IP MTU of ${egress.name} and DF is set`, bytes, { ingress, egress: egress.name });
-      sendIcmpError(dev, bytes, ip, icmpFragmentationNeeded(mtu, bytes), `fragmentation needed (MTU ${mtu})`);
-      return false;
-    }
-    const f = fragment(bytes, mtu);
-    if (!f.ok) {
-      drop(dev, pid, f.error, bytes, { egress: egress.name });
-      return false;
-    }
-    pieces = f.fragments;
-    if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, egress: egress.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${egress.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
-  }
+  const pieces = fitToMtu(dev, egress, bytes, ip, pid, ingress);
+  if (!pieces) return false;
   let sent = true;
   for (const p of pieces) sent = linkOutput(dev, egress, res.nextHop, p, pid) && sent;
   return sent;
+}
+
+/**
+ * The packet as it may leave `out`: whole, or fragmented to its IP MTU. With DF set and too big,
+ * it is dropped with ICMP fragmentation-needed (the path-MTU lesson), and null is returned.
+ */
+function fitToMtu(dev: Device, out: SimInterface, bytes: Uint8Array, ip: Ipv4Packet, pid: number, ingress?: string): Uint8Array[] | null {
+  const mtu = dev.ipMtu(out);
+  if (bytes.length <= mtu) return [bytes];
+  if (ip.df) {
+    out.counters.outputDrops++;
+    drop(dev, pid, `${bytes.length}-byte packet exceeds the ${mtu}-byte IP MTU of ${out.name} and DF is set`, bytes, { ingress, egress: out.name });
+    sendIcmpError(dev, bytes, ip, icmpFragmentationNeeded(mtu, bytes), `fragmentation needed (MTU ${mtu})`);
+    return null;
+  }
+  const f = fragment(bytes, mtu);
+  if (!f.ok) {
+    drop(dev, pid, f.error, bytes, { egress: out.name });
+    return null;
+  }
+  if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, egress: out.name, decision: `fragmented into ${f.fragments.length} pieces for the ${mtu}-byte IP MTU of ${out.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
+  return f.fragments;
 }
 
 function tunnelOutput(dev: Device, tun: SimInterface, bytes: Uint8Array, ip: Ipv4Packet, pid: number, depth: number, ingress?: string): boolean {
@@ -509,23 +516,8 @@ function tunnelOutput(dev: Device, tun: SimInterface, bytes: Uint8Array, ip: Ipv
     drop(dev, pid, `${tun.name} cannot encapsulate (${tun.downReason ?? 'incomplete tunnel configuration'})`, bytes, { ingress, egress: tun.name });
     return false;
   }
-  const mtu = dev.ipMtu(tun);
-  let pieces = [bytes];
-  if (bytes.length > mtu) {
-    if (ip.df) {
-      tun.counters.outputDrops++;
-      drop(dev, pid, `${bytes.length}-byte packet exceeds the ${mtu}-byte IP MTU of ${tun.name} and DF is set`, bytes, { ingress, egress: tun.name });
-      sendIcmpError(dev, bytes, ip, icmpFragmentationNeeded(mtu, bytes), `fragmentation needed (MTU ${mtu})`);
-      return false;
-    }
-    const f = fragment(bytes, mtu);
-    if (!f.ok) {
-      drop(dev, pid, f.error, bytes, { egress: tun.name });
-      return false;
-    }
-    pieces = f.fragments;
-    if (dev.tracing) dev.trace({ point: 'Fragment', packetId: pid, egress: tun.name, decision: `fragmented into ${pieces.length} pieces for the ${mtu}-byte IP MTU of ${tun.name}`, protocol: ipProtocolLabel(bytes), before: bytes });
-  }
+  const pieces = fitToMtu(dev, tun, bytes, ip, pid, ingress);
+  if (!pieces) return false;
   let sent = true;
   for (const inner of pieces) {
     const innerIp = pieces.length === 1 ? ip : parse(inner)!;
