@@ -1,11 +1,11 @@
-// What the IOS console reads from a simulated device, as plain data shaped like src/console's
-// show types (InterfaceDetail, IpRouteData, ArpRow, LoggingData; sim may not import console, so
-// the shapes are repeated here structurally), plus `configure`, which applies one config action
-// to the live device. src/console's sim adapter wraps a Device with these functions.
+// What the IOS console reads from a simulated device, as plain data, plus `configure`, which
+// applies one config action to the live device. src/console's sim adapter wraps a Device with
+// these functions, and its show types take the shapes declared here (console may import sim,
+// not the other way round).
 import { applyAction, type ApplyResult, type ConfigAction } from '../ios';
 import { formatIp } from './addr';
 import type { Device } from './device';
-import type { SimInterface } from './interface';
+import type { InterfaceCounters, SimInterface } from './interface';
 import type { Route } from './rib';
 import type { SimTime } from './scheduler';
 import { SECOND } from './scheduler';
@@ -24,44 +24,54 @@ export interface InterfaceView {
   hardware?: string;
   lastInput: string;
   lastOutput: string;
-  counters: {
-    inputPackets: number; inputBytes: number; outputPackets: number; outputBytes: number;
-    inputDrops: number; outputDrops: number; broadcasts: number; multicasts: number;
-  };
-  tunnel?: {
-    sourceAddress?: string;
-    sourceInterface?: string;
-    destination?: string;
-    protocol: string;
-    key?: number;
-    transportMtu?: number;
-    protectionProfile?: string;
-    pathMtuDiscovery?: boolean;
-    linestateDown?: string;
-  };
+  counters: InterfaceCounters;
+  tunnel?: TunnelView;
   /** IP MTU in use (`ip mtu`, or the tunnel default 1476). */
   ipMtu: number;
 }
 
+/** The tunnel lines of `show interfaces TunnelN`. */
+export interface TunnelView {
+  /** The source address in use, when known. */
+  sourceAddress?: string;
+  /** The source interface when `tunnel source` names one. */
+  sourceInterface?: string;
+  destination?: string;
+  /** `GRE/IP`, `IPSEC/IP`, `multi-GRE/IP`, `IP/IP`. */
+  protocol: string;
+  key?: number;
+  transportMtu?: number;
+  protectionProfile?: string;
+  pathMtuDiscovery?: boolean;
+  /** Why the line protocol is down, IOS words: `no output interface`, `tunnel not configured`. */
+  linestateDown?: string;
+}
+
+/** One route as `show ip route` lists it (one next hop; equal-cost paths are several rows). */
 export interface RouteView {
   network: string;
   prefixLength: number;
+  /** C, L, S, O, O IA, O E1, O E2, B. */
   code: string;
   distance: number;
   metric: number;
   nextHop?: string;
   interface?: string;
+  /** hh:mm:ss (or 1d02h) since install, shown for dynamic routes. */
   age?: string;
 }
 
 export interface IpRouteView {
+  /** False on a host (`no ip routing`): IOS then shows the default gateway instead. */
   routing: boolean;
   defaultGateway?: string;
   routes: RouteView[];
 }
 
+/** One row of `show arp`. */
 export interface ArpView {
   address: string;
+  /** Minutes since learned; undefined for the device's own addresses (`-`). */
   ageMinutes?: number;
   mac: string;
   interface: string;

@@ -2,6 +2,7 @@
 // these in; the formatters only lay them out as IOS does. Shapes the simulation already declares
 // (interface status, counters) are taken from it rather than written twice.
 import type { InterfaceCounters, LinkStatus } from '../../sim/interface';
+import type { ArpView, IpRouteView, RouteView, TunnelView } from '../../sim/console-data';
 
 export type AdminStatus = LinkStatus;
 
@@ -19,21 +20,7 @@ export interface InterfaceStatus {
 /** The counters `show interfaces` prints, as the simulated interface keeps them. */
 export type InterfaceCountersData = InterfaceCounters;
 
-export interface TunnelDetail {
-  /** The source address in use, when known. */
-  sourceAddress?: string;
-  /** The source interface when `tunnel source` names one. */
-  sourceInterface?: string;
-  destination?: string;
-  /** `GRE/IP`, `IPSEC/IP`, `multi-GRE/IP`, `IP/IP`. */
-  protocol: string;
-  key?: number;
-  transportMtu?: number;
-  protectionProfile?: string;
-  pathMtuDiscovery?: boolean;
-  /** Why the line protocol is down, IOS words: `no output interface`, `tunnel not configured`. */
-  linestateDown?: string;
-}
+export type TunnelDetail = TunnelView;
 
 /** Everything `show interfaces NAME` prints for one interface. */
 export interface InterfaceDetail extends InterfaceStatus {
@@ -52,34 +39,11 @@ export interface InterfaceDetail extends InterfaceStatus {
   tunnel?: TunnelDetail;
 }
 
-/** One route as `show ip route` lists it (one next hop; equal-cost paths are several rows). */
-export interface RouteRow {
-  network: string;
-  prefixLength: number;
-  /** C, L, S, O, O IA, O E1, O E2, B. */
-  code: string;
-  distance: number;
-  metric: number;
-  nextHop?: string;
-  interface?: string;
-  /** hh:mm:ss (or 1d02h) since install, shown for dynamic routes. */
-  age?: string;
-}
+export type RouteRow = RouteView;
 
-export interface IpRouteData {
-  /** False on a host (`no ip routing`): IOS then shows the default gateway instead. */
-  routing: boolean;
-  defaultGateway?: string;
-  routes: RouteRow[];
-}
+export type IpRouteData = IpRouteView;
 
-export interface ArpRow {
-  address: string;
-  /** Minutes since learned; undefined for the device's own addresses (`-`). */
-  ageMinutes?: number;
-  mac: string;
-  interface: string;
-}
+export type ArpRow = ArpView;
 
 export interface LoggingData {
   /** Buffered log lines, oldest first, with their timestamps. */
