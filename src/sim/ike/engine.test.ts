@@ -397,6 +397,46 @@ describe('lifetimes and collisions', () => {
     expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
   });
 
+  it("an unanswered main mode gives way to the peer's: one QM_IDLE SA and one SA pair", () => {
+    // R1's first message 1 is lost (as to ARP); R2 starts a moment later and leads phase 1.
+    let seen = 0;
+    const net = new FakeNet(undefined, (d) => d.srcIp === R1 && ++seen === 1);
+    const { a, b, pA, pB } = vtiPair(net);
+    net.initiate(R1, pA);
+    net.run(0.5 * SECOND);
+    net.initiate(R2, pB);
+    net.run(30 * SECOND);
+    expectMirrored(a.ipsecSa('Tunnel0')!, b.ipsecSa('Tunnel0')!);
+    const rows = a.isakmpSas(net.now).filter((r) => r.status === 'ACTIVE');
+    expect(rows).toEqual([expect.objectContaining({ state: 'QM_IDLE', src: R2, dst: R1 })]);
+    expect(b.isakmpSas(net.now)).toHaveLength(1);
+    expect(logText(net, R1)).toContain('deleting SA reason "Phase 1 with the peer completed on another SA"');
+    // R1 never sent its message 1 again, and left quick mode to the initiator: one QM only.
+    const fromR1 = net.wire.filter((c) => c.datagram.srcIp === R1 && c.time > 0.5 * SECOND).map((c) => parse(c.datagram.payload)).flatMap((r) => (r.ok ? [r.value] : []));
+    expect(fromR1.filter((m) => m.responderCookie.every((x) => x === 0))).toEqual([]);
+    expect(fromR1.filter((m) => m.exchangeType === 32)).toHaveLength(1); // QM2 only
+    expect(net.events.get(R1)!.filter((e) => e.type === 'ipsec-up')).toHaveLength(1);
+    expect(net.events.get(R2)!.filter((e) => e.type === 'ipsec-up')).toHaveLength(1);
+  });
+
+  it('a responder starts its own quick mode when the initiator does not (crypto map peer with no traffic)', () => {
+    const net = new FakeNet();
+    const pA = vtiPolicy(R1, R2);
+    const pB = vtiPolicy(R2, R1);
+    const a = net.add(R1, config(R2, pA), 'r1');
+    const b = net.add(R2, config(R1, pB), 'r2');
+    // R1 leads phase 1 for a policy R2 does not have a twin of (another name), while R2 has asked
+    // for Tunnel0 meanwhile: R2 runs Tunnel0's quick mode itself after the grace period.
+    const other = { ...pA, name: 'Other' };
+    a.configure(config(R2, other));
+    net.initiate(R1, other);
+    net.run(2 * 1000); // 2 ms: R2 has answered message 1
+    net.initiate(R2, pB);
+    net.run(5 * SECOND);
+    expect(b.ipsecSa('Tunnel0')).toBeDefined();
+    expect(b.isakmpSas(net.now)).toHaveLength(1);
+  });
+
   it('exports the ikev1_decryption_table line (initiator cookie, encryption key)', () => {
     const net = new FakeNet();
     const { a, b, pA } = vtiPair(net);

@@ -11,7 +11,7 @@ import { deleteSaText, phase1CheckLines, saRequestText } from './ios-text';
 import { choosePhase1, phase1Answer, phase1KeyBits, phase1Offer, readPhase1Transform } from './proposals';
 import type { FailureKind, IkeDatagram, IkeOutput, IpsecPolicy, IpsecSaPair, IsakmpSaRow, SimTime } from './types';
 import { concat, equalBytes, findKey, hex, natdHash, proxyText, readU32, showState, u32 } from './util';
-import { type Phase1, IKE_PORT, NATT_PORT, NONCE_LEN, DELETED_LINGER, QM_LINGER, Out, ip } from './state';
+import { type Phase1, IKE_PORT, NATT_PORT, NONCE_LEN, DELETED_LINGER, QM_LINGER, RESPONDER_QM_GRACE, Out, ip } from './state';
 import { QuickModeEngine } from './quick-mode';
 
 export class IkeEngine extends QuickModeEngine {
@@ -27,10 +27,10 @@ export class IkeEngine extends QuickModeEngine {
   }
 
   /** Is a negotiation for this policy running (phase 1 or quick mode)? */
-  negotiating(policyName: string): boolean {
+  negotiating(policyName: string, ignorePendingOf?: Phase1): boolean {
     for (const p1 of this.sas.values()) {
       if (p1.deletedAt !== undefined) continue;
-      if (p1.pending.some((p) => p.name === policyName)) return true;
+      if (p1 !== ignorePendingOf && p1.pending.some((p) => p.name === policyName)) return true;
       for (const q of p1.quick.values()) if (q.doneAt === undefined && q.policy?.name === policyName) return true;
     }
     return false;
@@ -177,6 +177,12 @@ export class IkeEngine extends QuickModeEngine {
         if (q.doneAt !== undefined && now >= q.doneAt + QM_LINGER) p1.quick.delete(q.messageId);
         else if (q.retransmit && now >= q.retransmit.nextAt) this.retransmitQm(p1, q, now, out);
       }
+      if (p1.pendingAt !== undefined && now >= p1.pendingAt) {
+        p1.pendingAt = undefined;
+        // Only what the peer's own quick modes did not already bring up.
+        p1.pending = p1.pending.filter((p) => !this.ipsec.has(p.name) && !this.negotiating(p.name, p1));
+        this.startPending(p1, now, out);
+      }
       if (p1.deletedAt === undefined && p1.expiresAt !== undefined && now >= p1.expiresAt) {
         this.sendDeleteIsakmp(p1, out);
         this.deleteP1(p1, now, out, 'Lifetime expired');
@@ -217,6 +223,7 @@ export class IkeEngine extends QuickModeEngine {
       if (p1.state !== 'IKE_P1_COMPLETE') take(p1.idleDeadline);
       take(p1.expiresAt);
       take(p1.nextKeepaliveAt);
+      take(p1.pendingAt);
       for (const q of p1.quick.values()) take(q.retransmit?.nextAt);
     }
     for (const sa of this.ipsec.values()) {
@@ -576,7 +583,6 @@ export class IkeEngine extends QuickModeEngine {
     p1.lastP1Block = sealed.nextIv;
     this.sendP1(p1, sealed.bytes, now, out, false);
     this.phase1Up(p1, now, out);
-    this.startPending(p1, now, out);
   }
 
   protected startPending(p1: Phase1, now: SimTime, out: Out): void {
@@ -606,6 +612,23 @@ export class IkeEngine extends QuickModeEngine {
     const nat = p1.natLocal || p1.natPeer;
     if (p1.natLocal && this.config.natKeepaliveSeconds > 0) p1.nextKeepaliveAt = now + this.config.natKeepaliveSeconds * SECOND;
     out.events.push({ type: 'isakmp-up', peer: p1.peerIp, connId: p1.connId, natDetected: nat });
+    this.abandonUnanswered(p1, now, out);
+  }
+
+  /**
+   * Both routers may start main mode towards each other. An exchange of ours that the peer has
+   * not answered yet (MM_NO_STATE) is given up once another phase 1 with that peer is up: its
+   * SA requests move to the live SA, and only one ISAKMP SA stays QM_IDLE.
+   */
+  private abandonUnanswered(up: Phase1, now: SimTime, out: Out): void {
+    for (const p1 of this.sas.values()) {
+      if (p1 === up || p1.deletedAt !== undefined || p1.role !== 'I' || p1.state !== 'IKE_I_MM1') continue;
+      if (p1.peerIp !== up.peerIp || p1.localIp !== up.localIp) continue;
+      for (const policy of p1.pending) if (!up.pending.some((p) => p.name === policy.name)) up.pending.push(policy);
+      p1.pending = [];
+      this.deleteP1(p1, now, out, 'Phase 1 with the peer completed on another SA');
+    }
+    if (up.role === 'R' && up.pending.length > 0) up.pendingAt ??= now + RESPONDER_QM_GRACE;
   }
 
   protected reportStuck(p1: Phase1, out: Out): void {

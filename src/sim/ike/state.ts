@@ -16,6 +16,8 @@ import { type MmState, NON_ESP_MARKER, concat, showState, u32 } from './util';
 export const IKE_PORT = ISAKMP_PORT;
 export const NATT_PORT = NAT_T_PORT;
 export const NONCE_LEN = 20;
+/** How long a responder lets the initiator start quick mode before starting its own. */
+export const RESPONDER_QM_GRACE = 1 * SECOND;
 /** How long a deleted ISAKMP SA stays listed as "ACTIVE (deleted)". */
 export const DELETED_LINGER = 10 * SECOND;
 /** IOS rekeys an IPsec SA shortly before it expires (soft lifetime). */
@@ -86,6 +88,12 @@ export interface Phase1 {
   lastRecv?: Uint8Array;
   lastSent?: IkeDatagram;
   pending: IpsecPolicy[];
+  /**
+   * When a responder starts the quick modes this router asked for while the peer was leading
+   * phase 1: the peer, as initiator, normally starts the same quick mode at once, and starting
+   * ours as well would build a second SA pair for the same tunnel.
+   */
+  pendingAt?: SimTime;
   quick: Map<number, QuickExchange>;
   createdAt: SimTime;
   upAt?: SimTime;
