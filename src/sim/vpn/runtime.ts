@@ -4,6 +4,7 @@
 // fails.
 import { ESP_PROTOCOL } from '../../wire/esp';
 import type { Device } from '../device';
+import type { SimInterface } from '../interface';
 import type { FeatureContext, FeatureVerdict, IpDelivery, TunnelContext, TunnelResult, UdpDelivery } from '../extensions';
 import type { EventHandle } from '../scheduler';
 import { SECOND } from '../scheduler';
@@ -15,6 +16,7 @@ import { wiresharkEspSaLine } from '../ipsec/wireshark-keys';
 import { aclPermits, type AclFlow } from '../nat/acl-match';
 import { ipProtocolLabel } from '../protocol-label';
 import { parseIpv4, type Ipv4Packet } from '../../wire/ipv4';
+import type { SeededRandom } from '../../crypto/rng';
 import { type ProtectedPolicy, vpnConfig } from './config';
 import { Sad, type SaBundle } from './sad';
 
@@ -23,13 +25,37 @@ const NATT_PORT = 4500;
 /** How long a tunnel waits before trying IKE again after a failed negotiation. */
 export const RETRY_AFTER = 10 * SECOND;
 
+/**
+ * Routers never bring their tunnels up at the same microsecond. Each protected tunnel waits a
+ * seeded moment (up to this long) before its first IKE attempt, so one side usually leads main
+ * mode and the other answers, instead of two crossing exchanges per tunnel.
+ */
+const FIRST_START_SPREAD = 1 * SECOND;
+
 /** How long a replaced SA still accepts inbound packets. */
 const REKEY_OVERLAP = 10 * SECOND;
 
 const hex32 = (n: number) => `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
 
+interface KeyLog {
+  espSa: string[];
+  ikev1: string[];
+}
+
 interface KeyLogSink {
-  keyLog?: { espSa: string[]; ikev1: string[] };
+  keyLog?: KeyLog;
+}
+
+/** What each network's key log already holds: ESP SPIs and IKE lines (every router appends). */
+const keyLogIndex = new WeakMap<KeyLog, { spis: Set<string>; ikev1: Set<string> }>();
+
+function indexOf(log: KeyLog): { spis: Set<string>; ikev1: Set<string> } {
+  let idx = keyLogIndex.get(log);
+  if (!idx) {
+    idx = { spis: new Set(log.espSa.map((l) => l.split(',')[3]!)), ikev1: new Set(log.ikev1) };
+    keyLogIndex.set(log, idx);
+  }
+  return idx;
 }
 
 export class VpnRuntime {
@@ -44,6 +70,9 @@ export class VpnRuntime {
   private timer?: EventHandle;
   private retryTimer?: EventHandle;
   private retryAt = new Map<string, number>();
+  /** When each protected tunnel may first start IKE (see FIRST_START_SPREAD). */
+  private firstStartAt = new Map<string, number>();
+  private readonly startSpread: SeededRandom;
   /** The packet whose handling is running, so engine failures land on its trace. */
   private currentPid: number | undefined;
   /** Packet id being handed back in after decryption (the inbound crypto map check skips it). */
@@ -54,12 +83,29 @@ export class VpnRuntime {
     const { ike, policies } = vpnConfig(device);
     this.policies = policies;
     this.ike = new IkeEngine(ike, device.rng.fork('ike'));
+    this.startSpread = device.rng.fork('tunnel-start');
     device.bindUdp(IKE_PORT, (d) => this.udp(d));
     device.bindUdp(NATT_PORT, (d) => this.udp(d));
     device.setProtocolHandler(ESP_PROTOCOL, (d) => this.espInput(d));
     device.addFeature({ name: 'crypto map', input: (ctx) => this.mapInput(ctx), output: (ctx) => this.mapOutput(ctx) });
     device.onConfigChange(() => this.configure());
-    device.onInterfaceChange(() => this.soon());
+    device.onInterfaceChange((i) => {
+      if (this.feedsPolicies(i)) this.policiesStale = true;
+      this.soon();
+    });
+  }
+
+  /** Policies depend on the config and on interface addresses and state, but not on a VTI's own line protocol. */
+  private policiesStale = false;
+
+  private feedsPolicies(i: SimInterface): boolean {
+    if (i.kind !== 'tunnel' || i.config.cryptoMap !== undefined) return true;
+    const address = i.config.ipAddress?.address;
+    for (const t of this.device.interfaces.values()) {
+      const src = t.config.tunnelSource;
+      if (src !== undefined && (src === i.name || src === address)) return true;
+    }
+    return false;
   }
 
   private get net(): Device['net'] & KeyLogSink {
@@ -88,6 +134,8 @@ export class VpnRuntime {
   }
 
   private refreshPolicies(): void {
+    if (!this.policiesStale) return;
+    this.policiesStale = false;
     const { ike, policies } = vpnConfig(this.device);
     const before = JSON.stringify(this.policies.map(policyKey));
     if (before !== JSON.stringify(policies.map(policyKey))) {
@@ -112,8 +160,13 @@ export class VpnRuntime {
       if (!t || !t.adminUp) continue;
       if (this.sad.forPolicy(p.name) || this.ike.negotiating(p.name)) continue;
       if (this.device.resolve(p.peer) === undefined) continue;
-      const retry = this.retryAt.get(p.name);
-      if (retry !== undefined && now < retry) {
+      let first = this.firstStartAt.get(p.name);
+      if (first === undefined) {
+        first = now + this.startSpread.int(0, FIRST_START_SPREAD - 1);
+        this.firstStartAt.set(p.name, first);
+      }
+      const retry = Math.max(first, this.retryAt.get(p.name) ?? first);
+      if (now < retry) {
         this.scheduleRetry(retry);
         continue;
       }
@@ -171,7 +224,12 @@ export class VpnRuntime {
     const sink = this.net.keyLog;
     for (; this.ikeKeysSeen < lines.length; this.ikeKeysSeen++) {
       const line = lines[this.ikeKeysSeen]!;
-      if (sink && !sink.ikev1.includes(line)) sink.ikev1.push(line);
+      if (!sink) continue;
+      const seen = indexOf(sink).ikev1;
+      if (!seen.has(line)) {
+        seen.add(line);
+        sink.ikev1.push(line);
+      }
     }
   }
 
@@ -254,7 +312,12 @@ export class VpnRuntime {
       // Behind NAT the outer addresses change on the way: let Wireshark match on the SPI alone.
       const nat = c.udpEncap !== undefined;
       const line = wiresharkEspSaLine({ ...c, source: nat ? '*' : c.source, destination: nat ? '*' : c.destination });
-      if (!sink.espSa.some((l) => l.split(',')[3] === line.split(',')[3])) sink.espSa.push(line);
+      const spis = indexOf(sink).spis;
+      const spi = line.split(',')[3]!;
+      if (!spis.has(spi)) {
+        spis.add(spi);
+        sink.espSa.push(line);
+      }
     }
   }
 
