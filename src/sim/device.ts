@@ -44,6 +44,9 @@ export const RECURSION_HOLD = 60 * SECOND;
 
 type Listener<T> = (v: T) => void;
 
+/** The base table for questions that never read one (static route candidates). */
+const EMPTY_RIB = new Rib();
+
 export class Device {
   readonly interfaces = new Map<string, SimInterface>();
   readonly rib = new Rib();
@@ -428,7 +431,7 @@ export class Device {
     const len = today[0]!.prefixLength;
     const a = t.address;
     if (a && a.prefixLength >= len && networkOf(dst, a.prefixLength) === networkOf(a.ip, a.prefixLength)) return true;
-    for (const r of this.staticRoutes(new Rib(), new Set([t.name]), true)) {
+    for (const r of this.staticRoutes(EMPTY_RIB, new Set([t.name]), true)) {
       if (r.prefixLength < len || networkOf(dst, r.prefixLength) !== r.network) continue;
       if (r.interface === t.name) return true;
       if (r.nextHop !== undefined && a && networkOf(r.nextHop, a.prefixLength) === networkOf(a.ip, a.prefixLength)) return true;
@@ -473,7 +476,7 @@ export class Device {
   staticRoutes(base: Rib, assumeUp: Set<string> = new Set(), candidatesOnly = false): Route[] {
     if (!this.routing) return [];
     const candidates = this.staticCandidates();
-    if (candidatesOnly) return candidates;
+    if (candidatesOnly || candidates.length === 0) return candidates;
     // Iterate: a next-hop route may resolve through another static route installed in this pass.
     const installed: Route[] = [];
     let pending = candidates;

@@ -239,6 +239,13 @@ export class OspfEngine {
     return this.routeList.map((r) => ({ ...r }));
   }
 
+  /** How many neighbours are FULL, without building display rows (convergence checks). */
+  fullNeighborCount(): number {
+    let n = 0;
+    for (const i of this.ifaces.values()) for (const nb of i.neighbors.values()) if (nb.state === 'FULL') n++;
+    return n;
+  }
+
   neighbors(now: SimTime): OspfNeighborRow[] {
     const rows: OspfNeighborRow[] = [];
     for (const i of this.ifaces.values()) {
@@ -749,8 +756,16 @@ export class OspfEngine {
     // Delayed acknowledgements go multicast (RFC 2328 §13.5): on a broadcast network a DROther's
     // ack reaches both the DR and the BDR, so neither keeps retransmitting.
     const acks: LsaHeader[] = [];
+    const queued = new Map<string, LsaHeader[]>();
     for (const n of i.neighbors.values()) {
-      for (const h of n.acks) if (!acks.some((a) => lsaKey(a) === lsaKey(h) && compareInstances(a, h) === 0)) acks.push(h);
+      for (const h of n.acks) {
+        const k = lsaKey(h);
+        const same = queued.get(k);
+        if (same?.some((a) => compareInstances(a, h) === 0)) continue;
+        if (same) same.push(h);
+        else queued.set(k, [h]);
+        acks.push(h);
+      }
       n.acks = [];
     }
     if (acks.length) {

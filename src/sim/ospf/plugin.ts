@@ -155,6 +155,12 @@ export class OspfRuntime {
     });
   }
 
+  fullNeighborCount(): number {
+    let n = 0;
+    for (const e of this.engines.values()) n += e.fullNeighborCount();
+    return n;
+  }
+
   neighbors(): OspfNeighborRow[] {
     return [...this.engines.values()].flatMap((e) => e.neighbors(this.device.now));
   }
