@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, UsageError } from './args';
 import { BadInput, printableLine } from './load';
 import { runCommand, type Io } from './commands';
+import { useNodeDh } from './node-dh';
 
 export function main(argv: string[], io: Io): number {
+  useNodeDh();
   try {
     return runCommand(parseArgs(argv), io);
   } catch (e) {

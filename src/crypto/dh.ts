@@ -75,6 +75,21 @@ export function dhGenerate(group: DhGroup, rng: RandomSource): DhKeyPair {
   return { group, privateKey, publicValue: curve.getPublicKey(privateKey, false).slice(1) };
 }
 
+/**
+ * A host's faster way to compute a MODP shared secret: peerPublic^privateKey mod p, as
+ * big-endian bytes of the prime's length. Node supplies OpenSSL's (src/cli/node-dh.ts); the
+ * browser has no such primitive (WebCrypto has no finite-field DH), so it keeps the BigInt code
+ * below. Both give the same bytes, which a test checks, so captures stay deterministic.
+ */
+export type ModpSharedSecret = (group: 1 | 2 | 5 | 14, privateKey: Uint8Array, peerPublic: Uint8Array) => Uint8Array;
+
+let hostModpShared: ModpSharedSecret | undefined;
+
+/** Installs (or with no argument removes) the host's MODP shared-secret primitive. */
+export function useModpSharedSecret(fn?: ModpSharedSecret): void {
+  hostModpShared = fn;
+}
+
 /** g^xy from our private value and the peer's public value; undefined if that value is invalid. */
 export function dhShared(group: DhGroup, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array | undefined {
   if (peerPublic.length !== dhPublicLength(group)) return undefined;
@@ -82,7 +97,8 @@ export function dhShared(group: DhGroup, privateKey: Uint8Array, peerPublic: Uin
     const p = modpPrime(group);
     const y = toBig(peerPublic);
     if (y <= 1n || y >= p - 1n) return undefined; // RFC 2631-style range check
-    return fromBig(modPow(y, toBig(privateKey), p), dhSecretLength(group));
+    if (hostModpShared) return hostModpShared(group, privateKey, peerPublic);
+    return modpSharedPortable(group, privateKey, peerPublic);
   }
   const { curve, coord } = ECP[group];
   const sec1 = new Uint8Array(1 + peerPublic.length);
@@ -90,6 +106,11 @@ export function dhShared(group: DhGroup, privateKey: Uint8Array, peerPublic: Uin
   sec1.set(peerPublic, 1);
   if (!curve.utils.isValidPublicKey(sec1, false)) return undefined;
   return curve.getSharedSecret(privateKey, sec1, false).slice(1, 1 + coord);
+}
+
+/** The BigInt computation of a MODP shared secret, whatever the host offers (tests compare). */
+export function modpSharedPortable(group: 1 | 2 | 5 | 14, privateKey: Uint8Array, peerPublic: Uint8Array): Uint8Array {
+  return fromBig(modPow(toBig(peerPublic), toBig(privateKey), modpPrime(group)), dhSecretLength(group));
 }
 
 // Exponentiation. A 2048-bit multiply-and-reduce with BigInt costs several microseconds and a
