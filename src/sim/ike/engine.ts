@@ -26,14 +26,31 @@ export class IkeEngine extends QuickModeEngine {
     return [...this.ipsec.values()];
   }
 
-  /** Is a negotiation for this policy running (phase 1 or quick mode)? */
-  negotiating(policyName: string, ignorePendingOf?: Phase1): boolean {
+  /**
+   * Is a negotiation for this policy running (phase 1 or quick mode)? Routers ask this for every
+   * tunnel on every state evaluation, so the answer is kept until the engine next changes: every
+   * change happens inside initiate(), receive(), tick() or clear(), which drop it.
+   */
+  negotiating(policyName: string): boolean {
+    this.negotiatingNames ??= this.collectNegotiating();
+    return this.negotiatingNames.has(policyName);
+  }
+
+  private negotiatingNames: Set<string> | undefined;
+
+  private collectNegotiating(ignorePendingOf?: Phase1): Set<string> {
+    const names = new Set<string>();
     for (const p1 of this.sas.values()) {
       if (p1.deletedAt !== undefined) continue;
-      if (p1 !== ignorePendingOf && p1.pending.some((p) => p.name === policyName)) return true;
-      for (const q of p1.quick.values()) if (q.doneAt === undefined && q.policy?.name === policyName) return true;
+      if (p1 !== ignorePendingOf) for (const p of p1.pending) names.add(p.name);
+      for (const q of p1.quick.values()) if (q.doneAt === undefined && q.policy) names.add(q.policy.name);
     }
-    return false;
+    return names;
+  }
+
+  /** Marks the cached answers stale (at entry and exit of every call that changes state). */
+  private touch(): void {
+    this.negotiatingNames = undefined;
   }
 
   /** Rows of `show crypto isakmp sa` (dst is the responder, src the initiator, as on IOS). */
@@ -67,6 +84,15 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Starts (or reuses) the negotiation an IpsecPolicy asks for: the first packet of a crypto map, or a VTI coming up. */
   initiate(policy: IpsecPolicy, now: SimTime): IkeOutput {
+    this.touch();
+    try {
+      return this.initiateNow(policy, now);
+    } finally {
+      this.touch();
+    }
+  }
+
+  private initiateNow(policy: IpsecPolicy, now: SimTime): IkeOutput {
     const out = new Out();
     if (this.ipsec.has(policy.name) || this.negotiating(policy.name)) return out;
     out.debug(saRequestText(policy));
@@ -85,6 +111,15 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Handles one UDP datagram addressed to this router on port 500 or 4500. */
   receive(d: IkeDatagram, now: SimTime): IkeOutput {
+    this.touch();
+    try {
+      return this.receiveNow(d, now);
+    } finally {
+      this.touch();
+    }
+  }
+
+  private receiveNow(d: IkeDatagram, now: SimTime): IkeOutput {
     const out = new Out();
     let bytes = d.payload;
     if (d.dstPort === NATT_PORT) {
@@ -162,6 +197,15 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Retransmissions, give-ups, lifetimes, rekeys and NAT keepalives due at `now`. */
   tick(now: SimTime): IkeOutput {
+    this.touch();
+    try {
+      return this.tickNow(now);
+    } finally {
+      this.touch();
+    }
+  }
+
+  private tickNow(now: SimTime): IkeOutput {
     const out = new Out();
     for (const [key, p1] of this.sas) {
       if (p1.deletedAt !== undefined) {
@@ -180,7 +224,8 @@ export class IkeEngine extends QuickModeEngine {
       if (p1.pendingAt !== undefined && now >= p1.pendingAt) {
         p1.pendingAt = undefined;
         // Only what the peer's own quick modes did not already bring up.
-        p1.pending = p1.pending.filter((p) => !this.ipsec.has(p.name) && !this.negotiating(p.name, p1));
+        const elsewhere = this.collectNegotiating(p1);
+        p1.pending = p1.pending.filter((p) => !this.ipsec.has(p.name) && !elsewhere.has(p.name));
         this.startPending(p1, now, out);
       }
       if (p1.deletedAt === undefined && p1.expiresAt !== undefined && now >= p1.expiresAt) {
@@ -235,6 +280,7 @@ export class IkeEngine extends QuickModeEngine {
 
   /** `clear crypto isakmp` / `clear crypto sa`: drops every SA (with Delete notifications). */
   clear(now: SimTime, what: 'isakmp' | 'sa' | 'all' = 'all'): IkeOutput {
+    this.touch();
     const out = new Out();
     if (what !== 'isakmp') {
       for (const [name, sa] of this.ipsec) {
@@ -251,14 +297,11 @@ export class IkeEngine extends QuickModeEngine {
         this.deleteP1(p1, now, out, 'User requested');
       }
     }
+    this.touch();
     return out;
   }
 
   // ------------------------------------------------------------ main mode
-
-
-
-
 
   protected sendP1(p1: Phase1, bytes: Uint8Array, now: SimTime, out: Out, retransmit: boolean): void {
     const d = this.datagram(p1, bytes);

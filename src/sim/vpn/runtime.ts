@@ -100,13 +100,13 @@ export class VpnRuntime {
 
   private feedsPolicies(i: SimInterface): boolean {
     if (i.kind !== 'tunnel' || i.config.cryptoMap !== undefined) return true;
+    this.tunnelSources ??= new Set(this.device.config.interfaces.flatMap((c) => (c.tunnelSource ? [c.tunnelSource] : [])));
     const address = i.config.ipAddress?.address;
-    for (const t of this.device.interfaces.values()) {
-      const src = t.config.tunnelSource;
-      if (src !== undefined && (src === i.name || src === address)) return true;
-    }
-    return false;
+    return this.tunnelSources.has(i.name) || (address !== undefined && this.tunnelSources.has(address));
   }
+
+  /** Every `tunnel source` in the config (names or addresses); rebuilt after a config change. */
+  private tunnelSources: Set<string> | undefined;
 
   private get net(): Device['net'] & KeyLogSink {
     return this.device.net as Device['net'] & KeyLogSink;
@@ -114,6 +114,7 @@ export class VpnRuntime {
 
   /** Re-reads the config (policies, keys); SAs stay up as on IOS until cleared. */
   configure(): void {
+    this.tunnelSources = undefined;
     const { ike, policies } = vpnConfig(this.device);
     this.policies = policies;
     this.ike.configure(ike);
