@@ -52,6 +52,14 @@ const PACING = 33_000;
 /** MinLSInterval (IOS `timers throttle lsa` hold): one of our LSAs changes at most every 5 s. */
 const MIN_LS_INTERVAL = 5 * SECOND;
 
+/** Area IDs in dotted form, the LSDB key; flooding asks for them once per interface per LSA. */
+const areaTexts = new Map<number, string>();
+function areaText(id: number): string {
+  let t = areaTexts.get(id);
+  if (t === undefined) areaTexts.set(id, (t = formatIp(id)));
+  return t;
+}
+
 export class OspfEngine {
   routerId?: string;
   private rid = 0;
@@ -108,7 +116,7 @@ export class OspfEngine {
     const p = parsed.value;
     if (dst === ALL_DR && i.state !== 'DR' && i.state !== 'BDR') return;
     if (p.routerId === this.routerId) return;
-    if (p.areaId !== formatIp(i.setup.areaId)) {
+    if (p.areaId !== areaText(i.setup.areaId)) {
       return this.note(`OSPF: Rcv pkt from ${formatIp(src)}, ${ifName}, area ${p.areaId}: mismatched area ID (interface is in area ${i.setup.area})`);
     }
     if (i.setup.kind === 'broadcast' && ((src ^ i.setup.address) & i.setup.mask) >>> 0 !== 0) {
@@ -329,7 +337,7 @@ export class OspfEngine {
     for (const [name, s] of wanted) {
       if (this.ifaces.has(name)) continue;
       const i: Iface = { setup: s, state: 'DOWN', dr: 0, bdr: 0, neighbors: new Map(), floodQueue: new Map() };
-      if (!this.areas.has(formatIp(s.areaId))) this.areas.set(formatIp(s.areaId), new Lsdb(this.routerId));
+      if (!this.areas.has(areaText(s.areaId))) this.areas.set(areaText(s.areaId), new Lsdb(this.routerId));
       if (s.kind === 'loopback') i.state = 'LOOPBACK';
       else if (s.kind === 'point-to-point') i.state = 'P2P';
       else if (s.passive) i.state = 'DR'; // alone on the segment: IOS shows a passive broadcast interface as DR
@@ -636,7 +644,7 @@ export class OspfEngine {
     let size = 0;
     const flush = () => {
       if (!batch.length) return;
-      const payload = emitLsuFromBytes(this.routerId!, formatIp(i.setup.areaId), batch);
+      const payload = emitLsuFromBytes(this.routerId!, areaText(i.setup.areaId), batch);
       this.send({ interface: i.setup.name, src: i.setup.address, dst, ttl: 1, payload, kind: 'LSU' });
       batch = [];
       size = 0;
@@ -685,7 +693,8 @@ export class OspfEngine {
           continue;
         }
         const installed = db.install({ header: { ...h }, body: lsa.body }, raw.slice(), now);
-        for (const other of this.ifaces.values()) for (const m of other.neighbors.values()) m.retransmit.delete(lsaKey(h));
+        const key = lsaKey(h);
+        for (const other of this.ifaces.values()) for (const m of other.neighbors.values()) m.retransmit.delete(key);
         this.flood(installed, i, n, now);
         acks.push(h);
         changed = true;
@@ -715,12 +724,12 @@ export class OspfEngine {
   private flood(entry: LsaEntry, from: Iface | undefined, fromNbr: Neighbor | undefined, now: SimTime): void {
     const lsa = entry.lsa;
     const area = this.areaOfLsdb(lsa, from);
+    const k = lsaKey(lsa.header);
     for (const i of this.ifaces.values()) {
-      if (formatIp(i.setup.areaId) !== area || i.setup.passive || i.state === 'LOOPBACK') continue;
+      if (areaText(i.setup.areaId) !== area || i.setup.passive || i.state === 'LOOPBACK') continue;
       let added = false;
       for (const n of i.neighbors.values()) {
         if (RANK[n.state] < RANK.EXCHANGE) continue;
-        const k = lsaKey(lsa.header);
         const req = n.requests.get(k);
         if (req) {
           const c = compareInstances(lsa.header, req);
@@ -736,7 +745,7 @@ export class OspfEngine {
       if (!added) continue;
       if (i === from && fromNbr && (fromNbr.address === i.dr || fromNbr.address === i.bdr)) continue;
       if (i === from && i.state === 'BDR') continue;
-      i.floodQueue.set(lsaKey(lsa.header), entry);
+      i.floodQueue.set(k, entry);
       this.pace(i, now);
     }
   }
@@ -776,7 +785,7 @@ export class OspfEngine {
   }
 
   private areaOfLsdb(lsa: Lsa, from: Iface | undefined): string {
-    if (from) return formatIp(from.setup.areaId);
+    if (from) return areaText(from.setup.areaId);
     for (const [area, db] of this.areas) if (db.get(lsa.header)?.lsa === lsa) return area;
     return '0.0.0.0';
   }
@@ -794,8 +803,8 @@ export class OspfEngine {
     const db = this.lsdbOf(i);
     const mine = db.get(lsa.header);
     const body = mine && mine.lsa.header.age < MAX_AGE ? mine.lsa.body : undefined;
-    if (body) this.install(db, formatIp(i.setup.areaId), { ...lsa.header, sequence: (lsa.header.sequence + 1) | 0, age: 0 }, body, now);
-    else this.install(db, formatIp(i.setup.areaId), { ...lsa.header, age: MAX_AGE }, lsa.body, now);
+    if (body) this.install(db, areaText(i.setup.areaId), { ...lsa.header, sequence: (lsa.header.sequence + 1) | 0, age: 0 }, body, now);
+    else this.install(db, areaText(i.setup.areaId), { ...lsa.header, age: MAX_AGE }, lsa.body, now);
   }
 
   /** Installs an LSA we originate and floods it. */
@@ -803,7 +812,7 @@ export class OspfEngine {
     const made = completeLsa({ header: { ...header, checksum: undefined, length: undefined }, body });
     const e = db.install(made.lsa, made.bytes, now);
     for (const i of this.ifaces.values()) for (const n of i.neighbors.values()) n.retransmit.delete(lsaKey(made.lsa.header));
-    const from = [...this.ifaces.values()].find((i) => formatIp(i.setup.areaId) === area);
+    const from = [...this.ifaces.values()].find((i) => areaText(i.setup.areaId) === area);
     if (from) this.flood(e, undefined, undefined, now);
     this.scheduleSpf(now);
   }
@@ -834,13 +843,13 @@ export class OspfEngine {
     for (const area of this.areas.keys()) {
       const links: RouterLink[] = [];
       for (const i of this.ifaces.values()) {
-        if (formatIp(i.setup.areaId) !== area) continue;
+        if (areaText(i.setup.areaId) !== area) continue;
         links.push(...routerLinks(i));
       }
-      const attached = [...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === area);
+      const attached = [...this.ifaces.values()].some((i) => areaText(i.setup.areaId) === area);
       this.originate(area, 1, this.routerId, attached ? { kind: 'router', flags: isAbr ? 0x01 : 0, links } : undefined, now);
       for (const i of this.ifaces.values()) {
-        if (formatIp(i.setup.areaId) !== area || i.setup.kind !== 'broadcast') continue;
+        if (areaText(i.setup.areaId) !== area || i.setup.kind !== 'broadcast') continue;
         this.originate(area, 2, formatIp(i.setup.address), networkLsaBody(i, this.routerId), now);
       }
     }
@@ -914,7 +923,7 @@ export class OspfEngine {
     const connected = new Set([...this.ifaces.values()].map((i) => (i.setup.kind === 'loopback' ? `${i.setup.address}/32` : `${(i.setup.address & i.setup.mask) >>> 0}/${i.setup.prefixLength}`)));
     for (const k of connected) intra.delete(k);
     // Inter-area: an ABR looks only at backbone summaries (RFC 2328 §16.2).
-    const areaIds = [...this.areas.keys()].filter((a) => [...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === a));
+    const areaIds = [...this.areas.keys()].filter((a) => [...this.ifaces.values()].some((i) => areaText(i.setup.areaId) === a));
     const isAbr = areaIds.length > 1;
     const summaryAreas = isAbr && areaIds.includes('0.0.0.0') ? ['0.0.0.0'] : areaIds;
     const inter = new Map<string, SpfRoute>();
@@ -949,7 +958,7 @@ export class OspfEngine {
   /** ABR: one type-3 summary per prefix of the other areas (and backbone inter-area routes into non-backbone areas). */
   private originateSummaries(intraByArea: Map<string, SpfRoute[]>, inter: Map<string, SpfRoute>, now: SimTime): void {
     for (const area of this.areas.keys()) {
-      if (![...this.ifaces.values()].some((i) => formatIp(i.setup.areaId) === area)) continue;
+      if (![...this.ifaces.values()].some((i) => areaText(i.setup.areaId) === area)) continue;
       const want = new Map<string, { network: Ip; mask: Ip; cost: number }>();
       const offer = (network: Ip, prefixLength: number, cost: number) => {
         const k = formatIp(network);
@@ -957,7 +966,7 @@ export class OspfEngine {
         if (!cur || cost < cur.cost) want.set(k, { network, mask: prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0, cost });
       };
       for (const i of this.ifaces.values()) {
-        if (formatIp(i.setup.areaId) === area) continue;
+        if (areaText(i.setup.areaId) === area) continue;
         if (i.setup.kind === 'loopback') offer(i.setup.address, 32, i.setup.cost);
         else offer((i.setup.address & i.setup.mask) >>> 0, i.setup.prefixLength, i.setup.cost);
       }
@@ -975,7 +984,7 @@ export class OspfEngine {
   // ---- sending -----------------------------------------------------------------------------
 
   private lsdbOf(i: Iface): Lsdb {
-    return this.areas.get(formatIp(i.setup.areaId))!;
+    return this.areas.get(areaText(i.setup.areaId))!;
   }
 
   private unicastTo(i: Iface, n: Neighbor): Ip {
@@ -984,7 +993,7 @@ export class OspfEngine {
   }
 
   private transmit(i: Iface, dst: Ip, body: OspfBody, kind: string): OspfTransmit {
-    const payload = emitOspf({ routerId: this.routerId!, areaId: formatIp(i.setup.areaId), body });
+    const payload = emitOspf({ routerId: this.routerId!, areaId: areaText(i.setup.areaId), body });
     const t: OspfTransmit = { interface: i.setup.name, src: i.setup.address, dst, ttl: 1, payload, kind };
     this.send(t);
     return t;
