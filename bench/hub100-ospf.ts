@@ -5,7 +5,7 @@
 // DESIGN.md budget: under 1 s of wall time in Node.
 // Two sets of runs: with Node's OpenSSL for the MODP exponentiations, as the headless command
 // runs, and with the portable BigInt code the browser uses.
-// Run: npx tsx bench/hub100-ospf.ts   (SPOKES=n, RUNS=n)
+// Run: npx tsx bench/hub100-ospf.ts   (SPOKES=n, RUNS=n: runs per path after the cold one)
 import { loadavg } from 'node:os';
 import { useModpSharedSecret } from '../src/crypto/dh';
 import { useNodeDh } from '../src/cli/node-dh';
@@ -39,24 +39,43 @@ function once(): Result {
   return { wallMs, cpuMs, buildMs, simSeconds: net.now / SECOND, events: net.scheduler.executed, ok, isakmpSas };
 }
 
-function series(label: string): number {
-  console.log(`${label}:`);
-  const results: Result[] = [];
-  for (let k = 0; k < RUNS; k++) {
-    const r = once();
-    results.push(r);
-    console.log(`  run ${k + 1}: ${r.ok ? 'converged' : 'NOT converged'} in ${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU (build ${r.buildMs.toFixed(0)} ms), ${r.simSeconds.toFixed(1)} s simulated, ${r.events.toLocaleString('en-US')} events, hub ISAKMP SAs ${r.isakmpSas}`);
-  }
-  const best = Math.min(...results.map((r) => r.wallMs));
-  const bestCpu = Math.min(...results.map((r) => r.cpuMs));
-  console.log(`  best: ${best.toFixed(0)} ms wall, ${bestCpu.toFixed(0)} ms CPU; first run ${results[0]!.wallMs.toFixed(0)} ms`);
-  return best;
+const NODE = 'Node, MODP exponentiation in OpenSSL (as `tunnelscope run` computes it)';
+const PORTABLE = 'portable BigInt exponentiation (as the browser computes it)';
+
+function use(path: string): void {
+  if (path === NODE) useNodeDh();
+  else useModpSharedSecret();
 }
 
-console.log(`hub + ${SPOKES} spokes, IPsec VTIs, OSPF over them: build + converge, ${RUNS} runs each`);
-useNodeDh();
-const node = series('Node, MODP exponentiation in OpenSSL (as `tunnelscope run` computes it)');
-useModpSharedSecret();
-const portable = series('portable BigInt exponentiation (as the browser computes it)');
+function line(r: Result): string {
+  return `${r.ok ? 'converged' : 'NOT converged'} in ${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU (build ${r.buildMs.toFixed(0)} ms), ${r.simSeconds.toFixed(1)} s simulated, ${r.events.toLocaleString('en-US')} events, hub ISAKMP SAs ${r.isakmpSas}`;
+}
+
+console.log(`hub + ${SPOKES} spokes, IPsec VTIs, OSPF over them: build + converge`);
+// The first run in a process also pays for compiling the engine; it is shown apart, and the
+// two paths then alternate so that neither gets the warmer machine.
+use(NODE);
+console.log(`cold (first run in this process, Node path): ${line(once())}`);
+const results = new Map<string, Result[]>([[NODE, []], [PORTABLE, []]]);
+for (let k = 0; k < RUNS; k++) {
+  for (const path of [NODE, PORTABLE]) {
+    use(path);
+    results.get(path)!.push(once());
+  }
+}
+const best = new Map<string, number>();
+for (const [path, rs] of results) {
+  console.log(`${path}:`);
+  rs.forEach((r, k) => console.log(`  run ${k + 1}: ${line(r)}`));
+  const wall = Math.min(...rs.map((r) => r.wallMs));
+  best.set(path, wall);
+  console.log(`  best: ${wall.toFixed(0)} ms wall, ${Math.min(...rs.map((r) => r.cpuMs)).toFixed(0)} ms CPU; median ${median(rs.map((r) => r.wallMs)).toFixed(0)} ms wall`);
+}
 console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-console.log(`budget (Node): under 1000 ms wall: ${node.toFixed(0)} ms ${node < 1000 ? 'OK' : 'OVER BUDGET'}; portable path ${portable.toFixed(0)} ms`);
+const node = best.get(NODE)!;
+console.log(`budget (Node): under 1000 ms wall: ${node.toFixed(0)} ms ${node < 1000 ? 'OK' : 'OVER BUDGET'}; portable path ${best.get(PORTABLE)!.toFixed(0)} ms`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
