@@ -166,6 +166,26 @@ test('export: the pcapng downloads and tshark reads it; key files and configs as
   expect(rows.some((r) => r.startsWith('eth:ethertype:ip:icmp'))).toBe(true);
 });
 
+test('the Ping form and the consoles share one lab: the counters count the form\u2019s pings, a console ping plays on the canvas', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  const pingButton = page.getByRole('button', { name: 'Ping', exact: true });
+  const runStatus = page.getByRole('region', { name: 'Packets' }).getByRole('status');
+  await pingButton.click();
+  await expect(runStatus).toContainText('..!!!');
+  await pingButton.click();
+  await expect(runStatus).toContainText('!!!!!');
+  await openTab(page, 'Router R1', 'Console');
+  await run(page, 'show crypto ipsec sa');
+  // 4 echoes of the first ping reached R1 (one was lost to ARP at H1), 5 of the second.
+  await expect(consoleOutput(page)).toContainText('#pkts encaps: 9, #pkts encrypt: 9');
+  await run(page, 'ping 10.2.2.10');
+  await expect(consoleOutput(page)).toContainText('Success rate is 100 percent (5/5)');
+  await expect(runStatus).toContainText('ping 10.2.2.10 from R1');
+  await expect(page.locator('.event[data-device="R1"][data-point="Encap"]').first()).toBeAttached();
+  expectCleanPage(watch);
+});
+
 test('export after a Ping run: tshark decrypts the downloaded capture with the downloaded esp_sa', async ({ page }) => {
   const watch = watchPage(page);
   await openApp(page);
@@ -174,7 +194,7 @@ test('export after a Ping run: tshark decrypts the downloaded capture with the d
   await expect(ping).toBeEnabled();
   await page.getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export capture, keys and configs' });
-  await expect(dialog).toContainText('The last run: ping H2 from H1');
+  await expect(dialog).toContainText('Everything since the lab started: convergence, every ping and traceroute');
   const save = async (name: RegExp) => {
     const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
     const path = test.info().outputPath(d.suggestedFilename());

@@ -5,6 +5,7 @@ import { createDocumentStore } from '../state/document-store';
 import { applyLinesToDevice } from './apply-config';
 import { createLabConsoles } from './console-engine';
 import { appendScrollback, createConsoleSessionsStore } from './console-store';
+import type { ConsoleTraffic } from './console-traffic';
 
 function setup() {
   const store = createDocumentStore(DEFAULT_LAB);
@@ -14,14 +15,15 @@ function setup() {
     dispatch: (a: LabAction) => store.getState().dispatch(a),
     dispatchAll: (a: LabAction[]) => store.getState().dispatchAll(a),
   };
-  const consoles = createLabConsoles(doc, { wallClock: () => wall, onRename: (from, to) => renames.push([from, to]) });
+  const traffic: ConsoleTraffic[] = [];
+  const consoles = createLabConsoles(doc, { wallClock: () => wall, onRename: (from, to) => renames.push([from, to]), onTraffic: (t) => traffic.push(t) });
   const renames: [string, string][] = [];
   store.subscribe((s, p) => {
     if (s.lab !== p.lab) printed.push(...(consoles.documentChanged(s.lab) ?? []));
   });
   const printed: [string, string][] = [];
   const config = (name: string) => store.getState().lab.devices.find((d) => d.name === name)!.config;
-  return { store, doc, consoles, config, printed, renames, tick: (s: number) => (wall += s * 1000) };
+  return { store, doc, consoles, config, printed, renames, traffic, tick: (s: number) => (wall += s * 1000) };
 }
 
 describe('lab consoles', () => {
@@ -144,5 +146,44 @@ describe('console scrollback', () => {
     s.getState().keepOnly(['R2']);
     expect(s.getState().transcripts.R1).toBeUndefined();
     expect(appendScrollback('line1\nline2\n', 'line3\n', 10)).toBe('line3\n');
+  });
+
+  it('the Ping form runs on the consoles\u2019 simulation: ARP and IPsec stay up, and the counters count it', () => {
+    const { consoles } = setup();
+    const ping = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 5, size: 100 };
+    const first = consoles.runTraffic(ping);
+    const second = consoles.runTraffic(ping);
+    expect(first.ok && first.summary[0]).toBe('..!!!');
+    expect(second.ok && second.summary[0]).toBe('!!!!!');
+    // The second run's records are that run only: five echoes out through R1's tunnel, no ARP.
+    if (!second.ok) return;
+    expect(second.records.filter((r) => r.device === 'R1' && r.point === 'Encap').length).toBeGreaterThanOrEqual(5);
+    expect(second.records.some((r) => r.protocol === 'ARP')).toBe(false);
+    const sa = consoles.execute('R1', 'show crypto ipsec sa').output;
+    expect(sa).toMatch(/#pkts encaps: 9, #pkts encrypt: 9/);
+  });
+
+  it('"with start-up" restarts the lab and keeps IKE in the records', () => {
+    const { consoles } = setup();
+    const ping = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 5, size: 100 };
+    consoles.runTraffic(ping);
+    const again = consoles.runTraffic({ ...ping, startup: true });
+    expect(again.ok && again.summary[0]).toBe('..!!!');
+    expect(again.ok && again.records.some((r) => r.protocol.includes('ISAKMP'))).toBe(true);
+    expect(consoles.execute('R1', 'show crypto ipsec sa').output).toMatch(/#pkts encaps: 4,/);
+  });
+
+  it('a ping typed at a console hands its packets to the packet view, like the form', () => {
+    const { consoles, traffic } = setup();
+    consoles.execute('H1', 'ping 10.2.2.10 repeat 3');
+    expect(traffic).toHaveLength(1);
+    const t = traffic[0]!;
+    expect(t.request).toMatchObject({ kind: 'ping', source: 'H1', destination: '10.2.2.10', count: 3 });
+    expect(t.target).toBe('10.2.2.10');
+    expect(t.summary[0]).toMatch(/^[.!]{3}$/);
+    expect(t.summary[1]).toMatch(/^Success rate is \d+ percent \(\d\/3\)/);
+    expect(t.records.some((r) => r.device === 'R1' && r.protocol.includes('ESP'))).toBe(true);
+    consoles.execute('R1', 'show ip route');
+    expect(traffic).toHaveLength(1);
   });
 });

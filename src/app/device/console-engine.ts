@@ -1,5 +1,6 @@
 // The consoles of the open lab: one src/console session per device, kept while the lab is open,
-// all running on one LabSimulation of the current document. Exec commands (show, ping,
+// all running on one LabSimulation of the current document, the lab's one live simulation (the
+// Ping form runs there too). Exec commands (show, ping,
 // traceroute) run on the simulation; config commands change the simulated device AND the
 // document: the device's model is rendered back to running-config text (src/ios renderConfig)
 // and recorded as one undoable `setConfig` action. This module pulls in src/sim and src/console,
@@ -8,7 +9,9 @@ import { createConsole, simConsoleDevice, type Console, type ConsoleDevice } fro
 import { parseConfig, renderConfig, type ApplyResult, type ConfigAction } from '../../ios';
 import type { LabV1 } from '../../lab/types';
 import { configureDevice, type Network } from '../../sim';
+import { runTrafficOn, type TrafficRequest, type TrafficResult } from '../traffic/engine';
 import type { DocumentAccess } from './apply-config';
+import { consoleTraffic, type ConsoleTraffic } from './console-traffic';
 import { LabSimulation } from './lab-simulation';
 
 export interface CommandOutput {
@@ -41,12 +44,20 @@ export interface LabConsoles {
   close(device: string): void;
   /** The network the consoles run on (the export writes its capture and keys). */
   network(): Network;
+  /**
+   * Ping or Traceroute from the traffic form, on this same simulation: the second ping finds ARP
+   * and the IPsec SAs up, and `show crypto ipsec sa` counts it. `startup` restarts the lab first
+   * and keeps its start-up (ARP, IKE, OSPF) in the records.
+   */
+  runTraffic(request: TrafficRequest): TrafficResult;
 }
 
 export interface LabConsolesOptions {
   wallClock?: () => number;
   /** `hostname X` at a console renamed the device (the session moves with it). */
   onRename?: (from: string, to: string) => void;
+  /** A ping or traceroute typed at a console ran: its packets, for the packet view. */
+  onTraffic?: (traffic: ConsoleTraffic) => void;
 }
 
 export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions = {}): LabConsoles {
@@ -140,7 +151,11 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
         sim.sync(doc.lab());
         sim.catchUp();
         const echo = `${c.prompt()}${line}`;
+        const net = sim.network(doc.lab());
+        const first = net.trace.records.length;
         const output = c.execute(line).output;
+        const traffic = consoleTraffic(net, name, line, output, first);
+        if (traffic) opts.onTraffic?.(traffic);
         return { device: nameOf(c) ?? name, echo, output };
       } finally {
         busy = false;
@@ -181,5 +196,18 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
     },
     close: (name) => void sessions.delete(name),
     network: () => sim.network(doc.lab()),
+    runTraffic(request) {
+      busy = true;
+      try {
+        const lab = doc.lab();
+        if (request.startup) sim.restart(lab);
+        sim.sync(lab);
+        sim.catchUp();
+        const net = sim.network(lab);
+        return runTrafficOn(net, request, request.startup ? 0 : net.trace.records.length);
+      } finally {
+        busy = false;
+      }
+    },
   };
 }

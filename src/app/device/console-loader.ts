@@ -5,6 +5,7 @@ import { useLab } from '../state/lab-store';
 import { useSession } from '../state/session-store';
 import type { LabConsoles } from './console-engine';
 import { useConsoleSessions } from './console-store';
+import { showRun } from '../traffic/show-run';
 
 /** How often the idle consoles' simulation catches up with the wall clock. */
 const TICK_MS = 1000;
@@ -31,6 +32,8 @@ export function loadConsoleEngine(): Promise<LabConsoles> {
           const selection = useSession.getState().selection;
           if (selection?.kind === 'device' && selection.name === from) useSession.getState().select({ kind: 'device', name: to });
         },
+        // A ping typed at a console plays on the canvas like one from the Ping form.
+        onTraffic: ({ records, ...run }) => showRun(run, records),
       },
     );
     useLab.subscribe((state, previous) => {

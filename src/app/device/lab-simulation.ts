@@ -74,6 +74,11 @@ export class LabSimulation {
     this.lastWall = now;
   }
 
+  /** Starts the lab again from power-on (a run "with start-up" wants to show it). */
+  restart(lab: LabV1): void {
+    this.rebuild(lab, topologyKey(lab));
+  }
+
   private rebuild(lab: LabV1, topology: string): void {
     const net = buildLabNetwork(lab);
     net.converge();

@@ -2,7 +2,6 @@
 // each device's running-config. One .zip with everything, or the files one by one.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLab } from '../state/lab-store';
-import { usePlayback } from '../playback/playback-store';
 import { consoleEngine } from '../device/console-loader';
 import { download } from './download';
 import type { PreparedExport } from './export-engine';
@@ -32,10 +31,9 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     dialog.current?.showModal();
     let live = true;
     const lab = useLab.getState().lab;
-    const request = usePlayback.getState().run?.request;
     import('./export-engine')
       .then(({ prepareExport }) => {
-        if (live) setPrepared(prepareExport(lab, request, consoleEngine()?.network()));
+        if (live) setPrepared(prepareExport(lab, consoleEngine()?.network()));
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {

@@ -1,7 +1,6 @@
 // The lazily loaded half of the export (it needs src/sim): builds the files of one export.
 import type { LabV1 } from '../../lab/types';
 import type { Network } from '../../sim';
-import type { TrafficRequest } from '../traffic/engine';
 import { captureFiles, configFiles, fileStem, zipExport, type ExportFile } from './export-files';
 import { exportRun } from './run-network';
 
@@ -16,8 +15,8 @@ export interface PreparedExport {
   zip(): Uint8Array;
 }
 
-export function prepareExport(lab: LabV1, request: TrafficRequest | undefined, consoles: Network | undefined): PreparedExport {
-  const run = exportRun(lab, request, consoles);
+export function prepareExport(lab: LabV1, live: Network | undefined): PreparedExport {
+  const run = exportRun(lab, live);
   const stem = fileStem(lab.title);
   const capture = captureFiles(run.network, stem);
   const configs = configFiles(lab);

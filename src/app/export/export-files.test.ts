@@ -7,22 +7,32 @@ import { captureToPcapng } from '../../sim';
 import { skipWithout, tempDir, tshark } from '../../testing/tools';
 import { prepareExport } from './export-engine';
 import { configFiles, fileStem } from './export-files';
+import { buildLabNetwork } from '../device/lab-simulation';
+import { runTrafficOn } from '../traffic/engine';
 import { exportRun } from './run-network';
 
 const PING = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 5, size: 100 };
+
+/** The default lab's live simulation after one ping from the form. */
+function pinged() {
+  const net = buildLabNetwork(DEFAULT_LAB);
+  net.converge();
+  expect(runTrafficOn(net, PING, 0).ok).toBe(true);
+  return net;
+}
 const file = (files: { name: string; data: Uint8Array }[], name: string) => files.find((f) => f.name === name)!;
 
 describe('export files', () => {
-  it('replays the last run deterministically: the same bytes every time', () => {
-    const a = prepareExport(DEFAULT_LAB, PING, undefined);
-    const b = prepareExport(DEFAULT_LAB, PING, undefined);
-    expect(a.description).toContain('ping H2 from H1');
+  it('writes the live simulation, deterministically: the same lab and ping give the same bytes', () => {
+    const a = prepareExport(DEFAULT_LAB, pinged());
+    const b = prepareExport(DEFAULT_LAB, pinged());
+    expect(a.description).toContain('every ping and traceroute');
     expect(a.frames).toBeGreaterThan(0);
     expect(file(a.capture, 'ipsec-static-vti-between-two-sites.pcapng').data).toEqual(file(b.capture, 'ipsec-static-vti-between-two-sites.pcapng').data);
   });
 
   it('writes the key tables as the CLI does: one line each, newline-terminated', () => {
-    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    const e = prepareExport(DEFAULT_LAB, pinged());
     const esp = strFromU8(file(e.capture, 'esp_sa').data);
     expect(esp.split('\n').filter(Boolean)).toHaveLength(e.espSas);
     if (e.espSas > 0) {
@@ -36,7 +46,7 @@ describe('export files', () => {
     const configs = configFiles(DEFAULT_LAB);
     expect(configs.map((f) => f.name)).toEqual(['H1-running-config.txt', 'R1-running-config.txt', 'R2-running-config.txt', 'H2-running-config.txt']);
     expect(strFromU8(configs[1]!.data)).toBe(DEFAULT_LAB.devices[1]!.config);
-    const e = prepareExport(DEFAULT_LAB, undefined, undefined);
+    const e = prepareExport(DEFAULT_LAB, undefined);
     const zip = unzipSync(e.zip());
     expect(Object.keys(zip).sort()).toEqual(
       [...e.capture, ...e.configs].map((f) => `ipsec-static-vti-between-two-sites/${f.name}`).sort(),
@@ -50,13 +60,13 @@ describe('export files', () => {
     expect(fileStem('***')).toBe('lab');
   });
 
-  it('uses the consoles\u2019 network when there is no traffic run', () => {
-    const e = prepareExport(DEFAULT_LAB, undefined, undefined);
+  it('exports the lab converging when nothing has run yet', () => {
+    const e = prepareExport(DEFAULT_LAB, undefined);
     expect(e.description).toMatch(/converging/);
   });
 
   it('tshark reads the exported capture and decrypts its ESP with the exported esp_sa', () => {
-    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    const e = prepareExport(DEFAULT_LAB, pinged());
     if (skipWithout('tshark')) return;
     const dir = tempDir();
     const pcap = join(dir, 'run.pcapng');
@@ -74,8 +84,9 @@ describe('export files', () => {
   });
 
   it('is the capture and key log of the engine, through the CLI\u2019s functions', () => {
-    const run = exportRun(DEFAULT_LAB, PING, undefined);
-    const e = prepareExport(DEFAULT_LAB, PING, undefined);
+    const net = pinged();
+    const run = exportRun(DEFAULT_LAB, net);
+    const e = prepareExport(DEFAULT_LAB, net);
     expect(file(e.capture, 'ipsec-static-vti-between-two-sites.pcapng').data).toEqual(captureToPcapng(run.network));
     expect(strFromU8(file(e.capture, 'esp_sa').data)).toBe(run.network.keyLog.espSa.map((l) => `${l}\n`).join(''));
   });

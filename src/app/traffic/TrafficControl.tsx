@@ -1,12 +1,12 @@
 // Ping / Traceroute: pick a source device and a destination (an address or a device name), the
-// count and size, and run it. The run goes to the engine (lazily loaded, or a worker for large
-// labs) and its trace is handed to playback, which starts playing at once.
+// count and size, and run it. The run goes to the lab's live simulation, the one the consoles
+// use (lazily loaded), and its trace is handed to playback, which starts playing at once.
 import { useId, useState, type FormEvent } from 'react';
+import { loadConsoleEngine } from '../device/console-loader';
 import { useLab } from '../state/lab-store';
-import { useSession } from '../state/session-store';
 import { usePlayback } from '../playback/playback-store';
-import { runTrafficAsync } from './runner';
 import type { TrafficRequest } from './engine';
+import { showRun } from './show-run';
 
 export function TrafficControl() {
   const devices = useLab((s) => s.lab.devices);
@@ -23,16 +23,19 @@ export function TrafficControl() {
   const chosenSource = names.includes(source) ? source : defaultSource;
 
   const run = async (kind: TrafficRequest['kind']) => {
-    const { begin, fail, load } = usePlayback.getState();
-    const lab = useLab.getState().lab;
+    const { begin, fail } = usePlayback.getState();
     const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count, size, startup };
     begin();
-    const result = await runTrafficAsync(lab, request);
-    if (!result.ok) return fail(result.error);
-    const opening = usePlayback.getState().timeline === null;
-    load({ request, summary: result.summary, espSa: result.espSa, target: result.target }, result.records, lab.links, { autoplay: true });
-    // The dock grows on the first run and the canvas shrinks: fit the lab into what is left.
-    if (opening) useSession.getState().requestFit();
+    try {
+      const engine = await loadConsoleEngine();
+      // Let "running" paint before the engine holds the thread (a large lab's first run builds it).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const result = engine.runTraffic(request);
+      if (!result.ok) return fail(result.error);
+      showRun({ request, summary: result.summary, espSa: result.espSa, target: result.target }, result.records);
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -77,7 +80,7 @@ export function TrafficControl() {
         <span>Size</span>
         <input type="number" min={36} max={18024} value={size} onChange={(e) => setSize(Number(e.target.value) || 100)} aria-label="Size in bytes" className="traffic__number traffic__number--wide" />
       </label>
-      <label className="traffic__field traffic__check" title="Keep the lab's start-up in the run: IKE negotiation, OSPF adjacencies, the first ARPs">
+      <label className="traffic__field traffic__check" title="Restart the lab and keep its start-up in the run: IKE negotiation, OSPF adjacencies, the first ARPs">
         <input type="checkbox" checked={startup} onChange={(e) => setStartup(e.target.checked)} />
         <span>with start-up</span>
       </label>

@@ -1,6 +1,8 @@
-// The engine side of a traffic run: build the lab's network, let it settle, run one ping or
-// traceroute, and hand back the trace records of that run as plain data. Synchronous and
-// deterministic; the same function runs on the main thread (small labs) and in engine.worker.ts.
+// The engine side of a traffic run: one ping or traceroute, and the trace records of that run as
+// plain data. The app runs it on the lab's live simulation (runTrafficOn, through the consoles'
+// engine), so a second ping finds ARP and IPsec already up, as on real routers; comparison
+// variants and tests run it on a fresh network after convergence (runTraffic, also in
+// engine.worker.ts for large variants). Synchronous and deterministic.
 import { parseConfig } from '../../ios';
 import { Network, formatIp, parseIp, ping, traceroute, type Ip, type TopologySpec, type TraceRecord } from '../../sim';
 
@@ -46,6 +48,7 @@ export function resolveDestination(net: Network, destination: string): Ip | unde
   return (candidates.find((i) => i.usable) ?? candidates[0])?.address?.ip;
 }
 
+/** Runs a request on a fresh network of `lab` after convergence (comparison variants, tests). */
 export function runTraffic(lab: TopologySpec, req: TrafficRequest): TrafficResult {
   let net: Network;
   try {
@@ -53,12 +56,20 @@ export function runTraffic(lab: TopologySpec, req: TrafficRequest): TrafficResul
   } catch (e) {
     return { ok: false, error: `the lab cannot run: ${e instanceof Error ? e.message : String(e)}` };
   }
+  if (!net.device(req.source)) return { ok: false, error: `no device named ${req.source}` };
+  net.converge();
+  return runTrafficOn(net, req, req.startup ? 0 : net.trace.records.length);
+}
+
+/**
+ * Runs a request on a network as it is now (the lab's live simulation, or a fresh one), and
+ * returns the trace records from index `first` on: the run, and whatever else happened meanwhile.
+ */
+export function runTrafficOn(net: Network, req: TrafficRequest, first: number): TrafficResult {
   const dev = net.device(req.source);
   if (!dev) return { ok: false, error: `no device named ${req.source}` };
-  net.converge();
   const target = resolveDestination(net, req.destination);
   if (target === undefined) return { ok: false, error: `"${req.destination}" is neither an IPv4 address nor a device with an address` };
-  const first = req.startup ? 0 : net.trace.records.length;
   const count = Math.max(1, Math.min(100, Math.round(req.count)));
   const summary: string[] = [];
   if (req.kind === 'ping') {

@@ -1,6 +1,8 @@
-// Starts a traffic run without putting the engine in the initial bundle: small labs load the
-// engine module lazily and run it here; large labs run it in a Web Worker so the page stays
-// responsive while a long run converges.
+// Runs traffic on a fresh copy of a lab that is not the open one (the compare view's evidence
+// runs on variants of the built-in labs), without putting the engine in the initial bundle:
+// small labs load the engine module lazily and run it here; large labs run it in a Web Worker so
+// the page stays responsive while the copy converges. The open lab's own runs go to its live
+// simulation instead (LabConsoles.runTraffic).
 import type { TopologySpec } from '../../sim';
 import type { TrafficRequest, TrafficResult } from './engine';
 import type { EngineAnswer, EngineJob } from './engine.worker';
