@@ -56,6 +56,9 @@ function withRing(lab: Lab, spokes: number): Lab {
 
 /** BENCH_PROFILE=1 prints the functions with the most self time in each phase (build with --minify false to read them). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=DIR writes a Chrome trace of each measured phase there (paint, raster, compositing: the time CDP's metrics do not show). */
+const TRACE_DIR = process.env.BENCH_TRACE;
+let traceCount = 0;
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
@@ -105,6 +108,8 @@ interface Sample {
 /** Frame intervals (ms) from requestAnimationFrame over `ms` milliseconds, while `during` runs. */
 async function frames(page: Page, cdp: CDPSession, ms: number, during?: () => Promise<void>): Promise<Sample> {
   if (PROFILE) await cdp.send('Profiler.start');
+  const browser = page.context().browser();
+  if (TRACE_DIR && browser) await browser.startTracing(page, { path: join(TRACE_DIR, `phase-${++traceCount}.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz', 'blink', 'gpu'] });
   const before = await metrics(cdp);
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
@@ -121,6 +126,7 @@ async function frames(page: Page, cdp: CDPSession, ms: number, during?: () => Pr
   if (during) await during();
   await page.waitForFunction(() => (window as unknown as { __framesDone: boolean }).__framesDone, undefined, { timeout: ms + 30_000 });
   const after = await metrics(cdp);
+  if (TRACE_DIR && browser) await browser.stopTracing();
   if (PROFILE) printHotFunctions((await cdp.send('Profiler.stop')).profile);
   const stamps = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
   const intervals = stamps.slice(1).map((t, i) => t - stamps[i]!);

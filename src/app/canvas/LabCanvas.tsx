@@ -11,6 +11,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -30,6 +31,8 @@ import { TunnelEdge, type TunnelFlowEdge } from './TunnelEdge';
 import { FIT_OPTIONS, ICON_CENTRE } from './geometry';
 import { PALETTE_MIME } from './palette-mime';
 import { useReadOnly } from '../present/mode';
+import { OverviewContext, overviewOf } from './detail';
+import './canvas.css';
 
 const nodeTypes: NodeTypes = { device: DeviceNode };
 const edgeTypes: EdgeTypes = { link: LinkEdge, tunnel: TunnelEdge };
@@ -57,6 +60,8 @@ export function LabCanvas() {
   const fitRequest = useSession((s) => s.fitRequest);
   // Presenting and embedded: nothing moves, links, deletes or opens a menu.
   const readOnly = useReadOnly();
+  // Zoomed out on a crowded lab: labels are left out (detail.ts). Re-renders only when it flips.
+  const overview = useStore(overviewOf);
   const { screenToFlowPosition, fitView } = useReactFlow();
   useEffect(() => {
     if (fitRequest === 0) return;
@@ -167,55 +172,58 @@ export function LabCanvas() {
   );
 
   return (
-    <ReactFlow<DeviceFlowNode, CanvasEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onBeforeDelete={onBeforeDelete}
-      onNodeContextMenu={readOnly ? preventDefault : onNodeContextMenu}
-      onEdgeContextMenu={readOnly ? preventDefault : onEdgeContextMenu}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      elementsSelectable={!readOnly}
-      onPaneClick={onPaneClick}
-      onPaneContextMenu={preventDefault}
-      onMoveStart={onMoveStart}
-      onMoveEnd={onMoveEnd}
-      onDragOver={onDragOver}
-      onDrop={readOnly ? undefined : onDrop}
-      colorMode={theme}
-      connectionMode={ConnectionMode.Loose}
-      connectionRadius={40}
-      deleteKeyCode={readOnly ? null : DELETE_KEYS}
-      multiSelectionKeyCode={null}
-      selectionKeyCode={null}
-      snapToGrid
-      snapGrid={SNAP_GRID}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.2}
-      maxZoom={3}
-      proOptions={PRO_OPTIONS}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" />
-      <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap
-        position="bottom-right"
-        pannable
-        zoomable
-        ariaLabel="Mini map of the lab"
-        nodeColor={minimapColour}
-        nodeStrokeWidth={0}
-        nodeBorderRadius={8}
-        maskColor="var(--minimap-mask)"
-        style={MINIMAP_STYLE}
-      />
-    </ReactFlow>
+    <OverviewContext.Provider value={overview}>
+      <ReactFlow<DeviceFlowNode, CanvasEdge>
+        className={overview ? 'lab-canvas lab-canvas--overview' : 'lab-canvas'}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={onBeforeDelete}
+        onNodeContextMenu={readOnly ? preventDefault : onNodeContextMenu}
+        onEdgeContextMenu={readOnly ? preventDefault : onEdgeContextMenu}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
+        onPaneClick={onPaneClick}
+        onPaneContextMenu={preventDefault}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        onDragOver={onDragOver}
+        onDrop={readOnly ? undefined : onDrop}
+        colorMode={theme}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={40}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.2}
+        maxZoom={3}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Mini map of the lab"
+          nodeColor={minimapColour}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={8}
+          maskColor="var(--minimap-mask)"
+          style={MINIMAP_STYLE}
+        />
+      </ReactFlow>
+    </OverviewContext.Provider>
   );
 }

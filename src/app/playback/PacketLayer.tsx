@@ -1,12 +1,13 @@
-// Packets on the canvas: one dot per frame on a wire, moved along its link with a transform on
-// every animation frame (the React tree changes only when a beat starts or ends). Drops show as
-// a marker with the reason at the device where they happened.
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+// Packets on the canvas: one dot per frame on a wire, moved along its link by a Web Animation kept
+// in step with the playback clock (see dot-motion.ts; the React tree changes only when a beat
+// starts or ends). Drops show as a marker with the reason at the device where they happened.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { ViewportPortal, useStoreApi, type InternalNode } from '@xyflow/react';
 import { deviceBox, linkGeometry } from '../canvas/geometry';
-import { clock } from './clock';
+import { BEAT_MS, clock } from './clock';
+import { moveDot, stopDot } from './dot-motion';
 import { usePlayback } from './playback-store';
-import { along, type Transit } from './timeline';
+import type { Transit } from './timeline';
 import { ENCAPSULATIONS } from './encapsulation';
 
 const LABEL = Object.fromEntries(ENCAPSULATIONS.map((e) => [e.id, e.label]));
@@ -17,6 +18,35 @@ function segment(lookup: Map<string, InternalNode>, from: string, to: string) {
   if (!a || !b) return null;
   return linkGeometry(deviceBox(a.internals.positionAbsolute, a.measured.height), deviceBox(b.internals.positionAbsolute, b.measured.height));
 }
+
+/**
+ * One dot. Its ref callback keeps its identity while the transit does, so the dot registers (and
+ * its animation is stopped) once, not on every render of the layer.
+ */
+const PacketDot = memo(function PacketDot({ transit: t, dots }: { transit: Transit; dots: Map<number, HTMLDivElement> }) {
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el) return;
+      dots.set(t.seq, el);
+      return () => {
+        stopDot(el);
+        if (dots.get(t.seq) === el) dots.delete(t.seq);
+      };
+    },
+    [t, dots],
+  );
+  return (
+    <div
+      ref={ref}
+      className="packet-dot"
+      data-encap={t.encapsulation}
+      data-seq={t.seq}
+      data-from={t.from}
+      data-to={t.to}
+      title={`${LABEL[t.encapsulation]} ${t.from} → ${t.to}`}
+    />
+  );
+});
 
 function PacketLayerView() {
   const timeline = usePlayback((s) => s.timeline);
@@ -35,13 +65,20 @@ function PacketLayerView() {
         if (!el) continue;
         const g = segment(lookup, t.from, t.to);
         if (!g) continue;
-        const p = along(g.start, g.end, (position - t.startBeat) / (t.endBeat - t.startBeat));
-        el.style.transform = `translate(${p.x}px, ${p.y}px)`;
+        moveDot(el, {
+          from: g.start,
+          to: g.end,
+          durationMs: (t.endBeat - t.startBeat) * BEAT_MS,
+          timeMs: (position - t.startBeat) * BEAT_MS,
+          playing: clock.running,
+          speed: clock.speed,
+        });
       }
     };
     place(clock.position);
     const offClock = clock.subscribe(place);
-    // Follow devices while they are dragged, playing or not.
+    // Follow devices while they are dragged, playing or not (moveDot changes an animation's ends
+    // only when they moved).
     const offNodes = store.subscribe(() => place(clock.position));
     return () => {
       offClock();
@@ -54,19 +91,7 @@ function PacketLayerView() {
     <ViewportPortal>
       <div className="packet-layer" aria-hidden="true">
         {active.map((t) => (
-          <div
-            key={t.seq}
-            className="packet-dot"
-            data-encap={t.encapsulation}
-            data-seq={t.seq}
-            data-from={t.from}
-            data-to={t.to}
-            title={`${LABEL[t.encapsulation]} ${t.from} → ${t.to}`}
-            ref={(el) => {
-              if (el) dots.current.set(t.seq, el);
-              else dots.current.delete(t.seq);
-            }}
-          />
+          <PacketDot key={t.seq} transit={t} dots={dots.current} />
         ))}
         {drops.map((d) => {
           const n = lookup.get(d.device);

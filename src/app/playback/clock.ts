@@ -1,6 +1,7 @@
 // The playback clock: the position in beats, advanced by requestAnimationFrame while playing.
 // It lives outside React state on purpose: the packet layer reads it every frame and moves its
-// dots with transforms, so React renders only when a beat is crossed, never per frame.
+// dots with transforms, so React renders only when a beat is crossed, never per frame. Listeners
+// hear every frame while it runs and once more when it stops.
 export const BEAT_MS = 700;
 
 type FrameListener = (position: number) => void;
@@ -35,20 +36,24 @@ class PlaybackClock {
       const dt = Math.min(100, now - this.last); // a background tab must not jump ahead
       this.last = now;
       this.position = Math.min(this.end, this.position + (dt / BEAT_MS) * this.speed);
-      this.emit();
       if (this.position >= this.end) {
         this.frame = 0;
+        this.emit();
         this.onStop?.();
         return;
       }
+      this.emit();
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
   }
 
+  /** Listeners hear about a stop too (with `running` false), so animations they started can pause. */
   stop(): void {
-    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    if (this.frame === 0) return;
+    cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.emit();
   }
 
   private emit(): void {
