@@ -19,7 +19,9 @@ export function ConsoleTab({ device }: { device: string }) {
   useEffect(() => {
     let live = true;
     loadConsoleEngine()
-      .then((engine) => {
+      .then(async (engine) => {
+        // The lab starts in slices (a large one converges for seconds): the page stays responsive.
+        await engine.boot();
         if (!live) return;
         useConsoleSessions.getState().setPrompt(device, engine.prompt(device));
         setReady(true);

@@ -163,10 +163,11 @@ describe('console scrollback', () => {
     expect(sa).toMatch(/#pkts encaps: 9, #pkts encrypt: 9/);
   });
 
-  it('"with start-up" restarts the lab and keeps IKE in the records', () => {
+  it('"with start-up" restarts the lab and keeps IKE in the records', async () => {
     const { consoles } = setup();
     const ping = { kind: 'ping' as const, source: 'H1', destination: 'H2', count: 5, size: 100 };
     consoles.runTraffic(ping);
+    await consoles.boot({ restart: true });
     const again = consoles.runTraffic({ ...ping, startup: true });
     expect(again.ok && again.summary[0]).toBe('..!!!');
     expect(again.ok && again.records.some((r) => r.protocol.includes('ISAKMP'))).toBe(true);

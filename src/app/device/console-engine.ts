@@ -45,9 +45,14 @@ export interface LabConsoles {
   /** The network the consoles run on (the export writes its capture and keys). */
   network(): Network;
   /**
+   * Starts the lab (or with `restart`, starts it again) in slices, so the page stays responsive
+   * while a large lab converges. Commands work without it: they finish a boot at once.
+   */
+  boot(opts?: { restart?: boolean }): Promise<void>;
+  /**
    * Ping or Traceroute from the traffic form, on this same simulation: the second ping finds ARP
-   * and the IPsec SAs up, and `show crypto ipsec sa` counts it. `startup` restarts the lab first
-   * and keeps its start-up (ARP, IKE, OSPF) in the records.
+   * and the IPsec SAs up, and `show crypto ipsec sa` counts it. `startup` keeps every record
+   * since the lab started (after boot({ restart: true }), its start-up: ARP, IKE, OSPF).
    */
   runTraffic(request: TrafficRequest): TrafficResult;
 }
@@ -196,11 +201,11 @@ export function createLabConsoles(doc: DocumentAccess, opts: LabConsolesOptions 
     },
     close: (name) => void sessions.delete(name),
     network: () => sim.network(doc.lab()),
+    boot: (bootOpts) => sim.boot(doc.lab(), bootOpts),
     runTraffic(request) {
       busy = true;
       try {
         const lab = doc.lab();
-        if (request.startup) sim.restart(lab);
         sim.sync(lab);
         sim.catchUp();
         const net = sim.network(lab);

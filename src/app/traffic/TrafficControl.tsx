@@ -28,8 +28,8 @@ export function TrafficControl() {
     begin();
     try {
       const engine = await loadConsoleEngine();
-      // Let "running" paint before the engine holds the thread (a large lab's first run builds it).
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A large lab's first run starts it: in slices, so the page keeps painting meanwhile.
+      await engine.boot({ restart: startup });
       const result = engine.runTraffic(request);
       if (!result.ok) return fail(result.error);
       showRun({ request, summary: result.summary, espSa: result.espSa, target: result.target }, result.records);
