@@ -53,6 +53,15 @@ export class IkeEngine extends QuickModeEngine {
     this.negotiatingNames = undefined;
   }
 
+  private changing<T>(change: () => T): T {
+    this.touch();
+    try {
+      return change();
+    } finally {
+      this.touch();
+    }
+  }
+
   /** Rows of `show crypto isakmp sa` (dst is the responder, src the initiator, as on IOS). */
   isakmpSas(now: SimTime): IsakmpSaRow[] {
     return [...this.sas.values()].map((p) => ({
@@ -84,12 +93,7 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Starts (or reuses) the negotiation an IpsecPolicy asks for: the first packet of a crypto map, or a VTI coming up. */
   initiate(policy: IpsecPolicy, now: SimTime): IkeOutput {
-    this.touch();
-    try {
-      return this.initiateNow(policy, now);
-    } finally {
-      this.touch();
-    }
+    return this.changing(() => this.initiateNow(policy, now));
   }
 
   private initiateNow(policy: IpsecPolicy, now: SimTime): IkeOutput {
@@ -111,12 +115,7 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Handles one UDP datagram addressed to this router on port 500 or 4500. */
   receive(d: IkeDatagram, now: SimTime): IkeOutput {
-    this.touch();
-    try {
-      return this.receiveNow(d, now);
-    } finally {
-      this.touch();
-    }
+    return this.changing(() => this.receiveNow(d, now));
   }
 
   private receiveNow(d: IkeDatagram, now: SimTime): IkeOutput {
@@ -197,12 +196,7 @@ export class IkeEngine extends QuickModeEngine {
 
   /** Retransmissions, give-ups, lifetimes, rekeys and NAT keepalives due at `now`. */
   tick(now: SimTime): IkeOutput {
-    this.touch();
-    try {
-      return this.tickNow(now);
-    } finally {
-      this.touch();
-    }
+    return this.changing(() => this.tickNow(now));
   }
 
   private tickNow(now: SimTime): IkeOutput {
@@ -280,7 +274,10 @@ export class IkeEngine extends QuickModeEngine {
 
   /** `clear crypto isakmp` / `clear crypto sa`: drops every SA (with Delete notifications). */
   clear(now: SimTime, what: 'isakmp' | 'sa' | 'all' = 'all'): IkeOutput {
-    this.touch();
+    return this.changing(() => this.clearNow(now, what));
+  }
+
+  private clearNow(now: SimTime, what: 'isakmp' | 'sa' | 'all'): IkeOutput {
     const out = new Out();
     if (what !== 'isakmp') {
       for (const [name, sa] of this.ipsec) {
@@ -297,7 +294,6 @@ export class IkeEngine extends QuickModeEngine {
         this.deleteP1(p1, now, out, 'User requested');
       }
     }
-    this.touch();
     return out;
   }
 
