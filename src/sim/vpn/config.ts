@@ -99,6 +99,8 @@ export function tunnelPolicy(dev: Device, t: SimInterface): ProtectedPolicy | un
   const prot = t.config.tunnelProtection;
   const mode = t.config.tunnelMode;
   if (!prot || (mode !== 'ipsec ipv4' && mode !== 'gre ip')) return undefined;
+  // A shut tunnel has no crypto socket on IOS: it neither asks for SAs nor answers for them.
+  if (!t.adminUp) return undefined;
   const profile = c.crypto.ipsecProfiles.find((p) => p.name === prot.profile);
   const src = dev.tunnelSourceAddress(t);
   const dst = dev.tunnelDestinationAddress(t);

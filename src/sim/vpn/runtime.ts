@@ -90,9 +90,21 @@ export class VpnRuntime {
     device.addFeature({ name: 'crypto map', input: (ctx) => this.mapInput(ctx), output: (ctx) => this.mapOutput(ctx) });
     device.onConfigChange(() => this.configure());
     device.onInterfaceChange((i) => {
+      if (i.kind === 'tunnel' && !i.adminUp) this.tunnelShut(i.name);
       if (this.feedsPolicies(i)) this.policiesStale = true;
       this.soon();
     });
+  }
+
+  /**
+   * `shutdown` on a protected tunnel closes its crypto socket (IOS): its SAs are deleted with a
+   * Delete notification to the peer, and it stops answering for them until `no shutdown`.
+   */
+  private tunnelShut(name: string): void {
+    if (!this.sad.forPolicy(name) && !this.ike.negotiating(name)) return;
+    this.absorb(this.ike.deletePolicySa(name));
+    for (const b of this.sad.bundles.filter((x) => x.pair.policy === name)) this.sad.remove(b.pair);
+    this.policiesStale = true;
   }
 
   /** Policies depend on the config and on interface addresses and state, but not on a VTI's own line protocol. */
@@ -100,6 +112,8 @@ export class VpnRuntime {
 
   private feedsPolicies(i: SimInterface): boolean {
     if (i.kind !== 'tunnel' || i.config.cryptoMap !== undefined) return true;
+    // Shut and no shut add and remove the tunnel's own policy.
+    if (this.policies.some((p) => p.interfaceName === i.name) !== i.adminUp) return true;
     this.tunnelSources ??= new Set(this.device.config.interfaces.flatMap((c) => (c.tunnelSource ? [c.tunnelSource] : [])));
     const address = i.config.ipAddress?.address;
     return this.tunnelSources.has(i.name) || (address !== undefined && this.tunnelSources.has(address));

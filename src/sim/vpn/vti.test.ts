@@ -67,6 +67,31 @@ describe('IPsec VTI (vti-basic.json)', () => {
     marks(net, 'H1', '10.2.2.10');
     expect(marks(net, 'H1', '10.2.2.10')).toBe('!!!!!');
   });
+
+  it('shutdown deletes the SAs and tells the peer; the peer stays UP-IDLE until no shutdown renegotiates', () => {
+    const net = up('vti-basic.json');
+    const [r1, r2] = [net.device('R1')!, net.device('R2')!];
+    const spiBefore = vpnOf(r2)!.sad.forPolicy('Tunnel0')!.inbound.spi;
+    const tunnel0 = () => r1.config.interfaces.find((i) => i.name === 'Tunnel0')!;
+    tunnel0().shutdown = true;
+    r1.applyConfig();
+    net.runFor(5_000_000);
+    expect(vpnOf(r1)!.sad.bundles).toEqual([]);
+    expect(vpnOf(r2)!.sad.bundles).toEqual([]);
+    expect(r2.iface('Tunnel0')!.lineProtocol).toBe(false);
+    expect(r2.logs.entries.map((e) => e.message)).toContain('%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer 203.0.113.1:500       Id: 203.0.113.1');
+    // R2 asks again and R1, shut, refuses: the ISAKMP SA stays, without IPsec SAs.
+    expect(isakmpSaViews(r2, vpnOf(r2)!).map((r) => r.state)).toEqual(['QM_IDLE']);
+    expect(marks(net, 'H1', '10.2.2.10')).not.toContain('!');
+    tunnel0().shutdown = false;
+    r1.applyConfig();
+    net.runFor(1_000_000);
+    expect(r1.iface('Tunnel0')!.lineProtocol).toBe(true);
+    expect(r2.iface('Tunnel0')!.lineProtocol).toBe(true);
+    expect(vpnOf(r2)!.sad.forPolicy('Tunnel0')!.inbound.spi).not.toBe(spiBefore);
+    // R2 has not needed H2's MAC yet in this lab: its first echo waits for ARP.
+    expect(marks(net, 'H1', '10.2.2.10')).toBe('.!!!!');
+  });
 });
 
 describe('OSPF over an IPsec VTI (ospf-over-vti.json)', () => {
