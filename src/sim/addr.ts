@@ -1,41 +1,15 @@
 // IPv4 addresses as unsigned 32-bit numbers inside the engine (fast prefix math), dotted quads at
 // the edges (config, show output, trace text).
 
+import { ipToNumber, numberToIp, parseIpv4Address } from '../wire/bytes';
+
 export type Ip = number;
 
-export function parseIp(text: string): Ip | undefined {
-  // Hand-rolled: the packet path converts every address the codecs give as text.
-  let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return undefined;
-    } else if (c === 46) {
-      if (digits === 0 || ++dots > 3) return undefined;
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-    } else if (c === 32 && (i === 0 || i === text.length - 1)) {
-      continue;
-    } else return undefined;
-  }
-  if (dots !== 3 || digits === 0) return undefined;
-  return (value * 256 + part) >>> 0;
-}
+export const parseIp: (text: string) => Ip | undefined = parseIpv4Address;
 
-export function ip(text: string): Ip {
-  const v = parseIp(text);
-  if (v === undefined) throw new Error(`not an IPv4 address: ${text}`);
-  return v;
-}
+export const ip: (text: string) => Ip = ipToNumber;
 
-export function formatIp(v: Ip): string {
-  return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-}
+export const formatIp: (v: Ip) => string = numberToIp;
 
 export function maskFromPrefix(len: number): Ip {
   return len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;

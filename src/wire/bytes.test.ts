@@ -12,7 +12,7 @@ describe('address helpers', () => {
   });
 
   it('refuses text that is not an address', () => {
-    for (const bad of ['1.2.3', '256.1.1.1', '1.2.3.4.5', 'a.b.c.d', '', '1.2.3.4 '])
+    for (const bad of ['1.2.3', '256.1.1.1', '1.2.3.4.5', 'a.b.c.d', '', '1.2.3.4 ', '1..2.3', '.1.2.3', '1.2.3.', '1234.1.1.1', '1.2.3.-4'])
       expect(parseIpv4Address(bad)).toBeUndefined();
     expect(() => ipToNumber('300.1.1.1')).toThrow(RangeError);
   });
