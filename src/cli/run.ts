@@ -1,7 +1,7 @@
 // `tunnelscope run`: load the lab, let it converge, run each --exec line at its device's console
 // (privileged EXEC at the start, mode kept between lines), and collect the transcript exactly as
 // the app's console shows it: PROMPT + command, then the output.
-import { createConsole, simConsoleDevice, type Console } from '../console';
+import { networkConsoles } from '../console';
 import { parseConfig } from '../ios';
 import type { Lab } from '../lab';
 import { captureToPcapng, Network, TopologyError } from '../sim';
@@ -34,17 +34,10 @@ export function runLab(lab: Lab, opts: { execs: ExecLine[]; seed?: number }): Ru
   }
   const net = buildLabNetwork(lab, opts.seed);
   net.converge();
-  const consoles = new Map<string, Console>();
+  const consoleOf = networkConsoles(net);
   const out: string[] = [];
   for (const e of opts.execs) {
-    let c = consoles.get(e.device);
-    if (!c) {
-      const dev = net.device(e.device)!;
-      // Boot messages were printed before this session started.
-      dev.drainConsole();
-      c = createConsole(simConsoleDevice(net, dev), { privileged: true });
-      consoles.set(e.device, c);
-    }
+    const c = consoleOf(e.device)!;
     out.push(`${c.prompt()}${e.command}\n${c.execute(e.command).output}`);
   }
   return {

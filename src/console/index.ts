@@ -2,7 +2,7 @@
 export { createConsole, formatHelp, modePrompt, INVALID, type Console, type ConsoleOptions, type ConsoleResult, type ConsoleState, type ExecLevel } from './session';
 export type { ConsoleDevice } from './device';
 export { InvalidArgument } from './errors';
-export { simConsoleDevice } from './sim-adapter';
+export { networkConsoles, simConsoleDevice } from './sim-adapter';
 export { EXEC_RULES, execGrammar, type ExecContext, type ExecData } from './exec-grammar';
 export * from './show/types';
 export * from './show/crypto-types';

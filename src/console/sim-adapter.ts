@@ -2,6 +2,7 @@
 // the console session uses. The engine's console-data views already have our show shapes.
 import { arpViews, configureDevice, interfaceViews, ipRouteView, loggingView, ping, traceroute, type Device, type Network } from '../sim';
 import type { ConsoleDevice } from './device';
+import { createConsole, type Console } from './session';
 
 /** The optional show methods a Device may grow (IKE, IPsec, NAT, OSPF); forwarded when present. */
 const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear', 'debug'] as const;
@@ -31,5 +32,25 @@ export function simConsoleDevice(net: Network, dev: Device, extras: Partial<Cons
     arp: () => arpViews(dev),
     logging: () => loggingView(dev),
     ...extras,
+  };
+}
+
+/**
+ * One privileged console per device of a running network, opened on first use. Boot messages
+ * the device printed before are dropped, as for a learner attaching to a running router (they
+ * stay in `show logging`). Undefined for a device the network does not have.
+ */
+export function networkConsoles(net: Network): (device: string) => Console | undefined {
+  const consoles = new Map<string, Console>();
+  return (device) => {
+    let c = consoles.get(device);
+    if (!c) {
+      const dev = net.device(device);
+      if (!dev) return undefined;
+      dev.drainConsole();
+      c = createConsole(simConsoleDevice(net, dev), { privileged: true });
+      consoles.set(device, c);
+    }
+    return c;
   };
 }
