@@ -7,6 +7,7 @@ import { useContext, useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { OverviewContext } from './detail';
+import type { Point } from './geometry';
 
 const canvasElement = (s: ReactFlowState) => s.domNode;
 
@@ -15,4 +16,17 @@ export function EdgeLabels({ children }: { children: ReactNode }) {
   const overview = useContext(OverviewContext);
   const layer = useMemo(() => domNode?.querySelector('.react-flow__edgelabel-renderer') ?? null, [domNode]);
   return layer && !overview ? createPortal(children, layer) : null;
+}
+
+/**
+ * Centres its label on `at` with left/top and a flex box of no size (see .edge-label-anchor), not
+ * with a transform: a transform gives each of a big lab's 900 labels its own piece of the page for
+ * Chromium to layerize on every drag frame, several times the cost of plain positioned boxes.
+ */
+export function LabelAnchor({ at, children }: { at: Point; children: ReactNode }) {
+  return (
+    <div className="edge-label-anchor" style={{ left: at.x, top: at.y }}>
+      {children}
+    </div>
+  );
 }

@@ -3,8 +3,8 @@
 // a link follows its devices wherever they are dragged.
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { deviceBox, linkGeometry, type Point } from './geometry';
-import { EdgeLabels } from './EdgeLabels';
+import { deviceBox, linkGeometry } from './geometry';
+import { EdgeLabels, LabelAnchor } from './EdgeLabels';
 
 /** `offset` sets parallel links between the same two devices apart (see parallelOffset). */
 export type LinkEdgeData = { aLabel: string; bLabel: string; offset: number };
@@ -13,8 +13,6 @@ export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 function boxOf(node: InternalNode | undefined) {
   return node ? deviceBox(node.internals.positionAbsolute, node.measured.height) : null;
 }
-
-const labelStyle = (p: Point) => ({ transform: `translate(-50%, -50%) translate(${p.x}px, ${p.y}px)` });
 
 function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlowEdge>) {
   const a = boxOf(useInternalNode(source));
@@ -27,12 +25,16 @@ function LinkEdgeView({ id, source, target, data, selected }: EdgeProps<LinkFlow
     <>
       <BaseEdge id={id} path={`M ${start.x},${start.y} L ${end.x},${end.y}`} className={selected ? 'link link--selected' : 'link'} interactionWidth={18} />
       <EdgeLabels>
-        <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="a" style={labelStyle(startLabel)}>
-          {data.aLabel}
-        </div>
-        <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="b" style={labelStyle(endLabel)}>
-          {data.bLabel}
-        </div>
+        <LabelAnchor at={startLabel}>
+          <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="a">
+            {data.aLabel}
+          </div>
+        </LabelAnchor>
+        <LabelAnchor at={endLabel}>
+          <div className={`link-label${selected ? ' link-label--selected' : ''}`} data-end="b">
+            {data.bLabel}
+          </div>
+        </LabelAnchor>
       </EdgeLabels>
     </>
   );

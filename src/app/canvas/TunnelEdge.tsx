@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
 import { ICON_CENTRE } from './geometry';
-import { EdgeLabels } from './EdgeLabels';
+import { EdgeLabels, LabelAnchor } from './EdgeLabels';
 
 export type TunnelEdgeData = { label: string; kind: string };
 export type TunnelFlowEdge = Edge<TunnelEdgeData, 'tunnel'>;
@@ -34,16 +34,18 @@ function TunnelEdgeView({ id, source, target, data }: EdgeProps<TunnelFlowEdge>)
     <>
       <BaseEdge id={id} path={`M ${a.x},${a.y} Q ${control.x},${control.y} ${b.x},${b.y}`} className="tunnel" interactionWidth={0} />
       <EdgeLabels>
-        <div className={`tunnel-label${data.kind.includes('differ') ? ' tunnel-label--warn' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${top.x}px, ${top.y}px)` }}>
-          {locked && (
-            <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
-              <rect x="1" y="5" width="9" height="6.5" rx="1.5" fill="currentColor" />
-              <path d="M3 5V3.5a2.5 2.5 0 015 0V5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            </svg>
-          )}
-          <span>{data.label}</span>
-          <span className="tunnel-label__kind">{data.kind}</span>
-        </div>
+        <LabelAnchor at={top}>
+          <div className={`tunnel-label${data.kind.includes('differ') ? ' tunnel-label--warn' : ''}`}>
+            {locked && (
+              <svg width="11" height="12" viewBox="0 0 11 12" aria-hidden="true">
+                <rect x="1" y="5" width="9" height="6.5" rx="1.5" fill="currentColor" />
+                <path d="M3 5V3.5a2.5 2.5 0 015 0V5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              </svg>
+            )}
+            <span>{data.label}</span>
+            <span className="tunnel-label__kind">{data.kind}</span>
+          </div>
+        </LabelAnchor>
       </EdgeLabels>
     </>
   );
