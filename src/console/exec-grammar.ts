@@ -1,13 +1,14 @@
 // EXEC-mode commands (user `>` and privileged `#`) declared as data with the same grammar engine
 // the configuration uses: show, ping, traceroute, enable/disable, configure, clear, debug.
-import { Grammar, interfaceBlock, type RuleSpec } from '../ios';
+import { Grammar, interfaceBlock } from '../ios';
 import { parseIp } from '../sim';
-import type { ConsoleDevice } from './device';
 import { InvalidArgument } from './errors';
+import { CRYPTO_SHOW_RULES } from './exec-crypto';
+import { type ExecContext, type ExecRule, notYet, rule, SHOW_HELP, viaDevice } from './exec-rule';
+
+export type { ExecContext, ExecData } from './exec-rule';
 import { formatAccessLists } from './show/access-lists';
 import { formatArp } from './show/arp';
-import { cryptoMapsFromConfig } from './show/crypto-map-data';
-import { formatCryptoIpsecSa, formatCryptoIsakmpSa, formatCryptoMap, formatCryptoSession } from './show/crypto-show';
 import { formatInterface, formatInterfaces } from './show/interfaces';
 import { formatIpInterfaceBrief } from './show/ip-interface-brief';
 import { formatIpRoute } from './show/ip-route';
@@ -15,66 +16,6 @@ import { formatLogging } from './show/logging';
 import { formatIpNatTranslations, formatIpOspfNeighbor, formatIpProtocols } from './show/other';
 import { formatPing, formatTraceroute } from './show/ping';
 import { formatRunningConfig } from './show/running-config';
-
-
-export interface ExecContext {
-  device: ConsoleDevice;
-  /** Session hooks for mode changes and history. */
-  session: {
-    setLevel(level: 'user' | 'priv'): void;
-    enterConfig(): void;
-    history(): string[];
-    debug(what: string, on: boolean): string;
-    debugging(): string;
-  };
-}
-
-export interface ExecData {
-  /** Available from user EXEC too (else privileged only). */
-  user?: boolean;
-  run(ctx: ExecContext, args: Record<string, string>): string;
-}
-
-type ExecRule = RuleSpec<ExecData>;
-
-const notYet = (what: string): string => `% ${what} is not available on this device yet\n`;
-
-/** Device data through our formatter, else the engine's own text, else a clear message. */
-function viaDevice<T>(c: ExecContext, cmd: string, a: Record<string, string>, data: (() => T) | undefined, format: (d: T) => string, what: string): string {
-  if (data) return format(data());
-  return c.device.showText?.(cmd, a) ?? notYet(what);
-}
-
-function rule(cmd: string, syntax: string, run: ExecData['run'], help: Record<string, string> = {}, user = false): ExecRule {
-  return { cmd, syntax, help, negatable: false, data: { run, user } };
-}
-
-const SHOW_HELP: Record<string, string> = {
-  show: 'Show running system information',
-  arp: 'ARP table',
-  crypto: 'Encryption module',
-  history: 'Display the session command history',
-  interfaces: 'Interface status and configuration',
-  ip: 'IP information',
-  logging: 'Show the contents of logging buffers',
-  'running-config': 'Current operating configuration',
-  interface: 'IP interface status and configuration',
-  brief: 'Brief summary of IP status and configuration',
-  route: 'IP routing table',
-  nat: 'IP NAT information',
-  translations: 'Translation entries',
-  verbose: 'Show extra information',
-  ospf: 'OSPF information',
-  neighbor: 'Neighbor list',
-  protocols: 'IP routing protocol process parameters and statistics',
-  isakmp: 'Show ISAKMP',
-  ipsec: 'Show IPSEC policy',
-  sa: 'IPSEC SA table',
-  session: 'Show crypto sessions currently present',
-  map: 'Crypto maps',
-  detail: 'detail information',
-  name: 'Interface name',
-};
 
 const PING_OPTIONS: [string, string][] = [
   ['repeat', 'repeat <1-2147483647:repeat>'],
@@ -225,15 +166,11 @@ export const EXEC_RULES: ExecRule[] = [
   rule('show.logging', 'show logging', (c) => formatLogging(c.device.logging()), SHOW_HELP),
   rule('show.debugging', 'show debugging', (c) => c.session.debugging(), { ...SHOW_HELP, debugging: 'State of each debugging option' }),
   rule('show.history', 'show history', (c) => c.session.history().map((h) => `  ${h}\n`).join(''), SHOW_HELP, true),
-  rule('show.crypto-isakmp-sa', 'show crypto isakmp sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-isakmp-sa', a, c.device.isakmpSas?.bind(c.device), formatCryptoIsakmpSa, 'IKE'), SHOW_HELP),
-  rule('show.crypto-ipsec-sa', 'show crypto ipsec sa [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-ipsec-sa', a, c.device.ipsecSas?.bind(c.device), (d) => formatCryptoIpsecSa(d, !!a.detail), 'IPsec'), SHOW_HELP),
-  rule('show.crypto-session', 'show crypto session [detail]:detail', (c, a) => viaDevice(c, 'show.crypto-session', a, c.device.cryptoSessions?.bind(c.device), (d) => formatCryptoSession(d, !!a.detail), 'IPsec'), SHOW_HELP),
-  rule('show.crypto-map', 'show crypto map', (c, a) => viaDevice(c, 'show.crypto-map', a, c.device.cryptoMaps?.bind(c.device) ?? (() => cryptoMapsFromConfig(c.device.config())), formatCryptoMap, 'IPsec'), SHOW_HELP),
+  ...CRYPTO_SHOW_RULES,
   rule('show.ip-nat-translations', 'show ip nat translations [verbose]:verbose', (c, a) => viaDevice(c, 'show.ip-nat-translations', a, c.device.natTranslations?.bind(c.device), formatIpNatTranslations, 'NAT'), SHOW_HELP, true),
   rule('show.ip-ospf-neighbor', 'show ip ospf neighbor', (c, a) => viaDevice(c, 'show.ip-ospf-neighbor', a, c.device.ospfNeighbors?.bind(c.device), formatIpOspfNeighbor, 'OSPF'), SHOW_HELP, true),
   rule('show.ip-protocols', 'show ip protocols', (c, a) => viaDevice(c, 'show.ip-protocols', a, c.device.ipProtocols?.bind(c.device), formatIpProtocols, 'OSPF'), SHOW_HELP, true),
 ];
-
 
 let privileged: Grammar | undefined;
 let user: Grammar | undefined;
