@@ -6,7 +6,7 @@ import { consoleEngine } from '../device/console-loader';
 import { download } from './download';
 import type { PreparedExport } from './export-engine';
 import type { ExportFile } from './export-files';
-import { TSHARK_ESP_PREF } from './howto';
+import { tsharkCommand } from './howto';
 import './export.css';
 
 export function ExportButton() {
@@ -84,8 +84,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
               Open <code>{prepared.stem}.pcapng</code>: ESP packets now show the packet inside.
             </li>
           </ol>
-          <p className="muted">With tshark, one option per key line:</p>
-          <pre className="export__cmd" tabIndex={0} aria-label="tshark command">{`tshark -r ${prepared.stem}.pcapng \\\n  -o ${TSHARK_ESP_PREF} \\\n  -o "uat:esp_sa:$(sed -n 1p esp_sa)" \\\n  -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"`}</pre>
+          <p className="muted">With tshark (bash, in the folder of the files), one option per key line:</p>
+          <pre className="export__cmd" tabIndex={0} aria-label="tshark command">{tsharkCommand(prepared.stem)}</pre>
         </>
       )}
     </dialog>

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -7,6 +8,7 @@ import { captureToPcapng } from '../../sim';
 import { skipWithout, tempDir, tshark } from '../../testing/tools';
 import { prepareExport } from './export-engine';
 import { configFiles, fileStem } from './export-files';
+import { tsharkCommand } from './howto';
 import { buildLabNetwork } from '../device/lab-simulation';
 import { runTrafficOn } from '../traffic/engine';
 import { exportRun } from './run-network';
@@ -89,5 +91,19 @@ describe('export files', () => {
     const e = prepareExport(DEFAULT_LAB, net);
     expect(file(e.capture, 'ipsec-static-vti-between-two-sites.pcapng').data).toEqual(captureToPcapng(run.network));
     expect(strFromU8(file(e.capture, 'esp_sa').data)).toBe(run.network.keyLog.espSa.map((l) => `${l}\n`).join(''));
+  });
+
+  it('the tshark command the dialog shows decrypts every ESP frame, in both directions', () => {
+    const e = prepareExport(DEFAULT_LAB, pinged());
+    if (skipWithout('tshark')) return;
+    expect(e.espSas).toBeGreaterThanOrEqual(2);
+    const dir = tempDir();
+    for (const f of e.capture) writeFileSync(join(dir, f.name), f.data);
+    const out = execFileSync('/bin/bash', ['-c', `${tsharkCommand(e.stem)} -Y esp -T fields -e ip.src -e frame.protocols`], { cwd: dir, encoding: 'utf8' });
+    const rows = out.trim().split('\n');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/:esp:ip:icmp/);
+    // Both R1 -> R2 and R2 -> R1 decrypt: the command passed both SAs, not only the first line.
+    expect(new Set(rows.map((r) => r.split('\t')[0])).size).toBe(2);
   });
 });

@@ -2,6 +2,15 @@
 // preference names). Shown in the export dialog and saved beside the files.
 export const TSHARK_ESP_PREF = 'esp.enable_encryption_decode:TRUE';
 
+/**
+ * A bash command that decrypts the capture with every line of both key files (one `-o uat:...`
+ * option per SA: a run usually has two ESP SAs per tunnel, one per direction).
+ */
+export const tsharkCommand = (stem: string): string => `keys=()
+while IFS= read -r l; do keys+=(-o "uat:esp_sa:$l"); done < esp_sa
+while IFS= read -r l; do keys+=(-o "uat:ikev1_decryption_table:$l"); done < ikev1_decryption_table
+tshark -r ${stem}.pcapng -o ${TSHARK_ESP_PREF} "\${keys[@]}"`;
+
 export const WIRESHARK_HOWTO = (stem: string): string => `Opening ${stem}.pcapng with its keys
 =====================================
 
@@ -22,12 +31,10 @@ Wireshark
    ikev1_decryption_table (or copy the file into the same folder).
 3. File > Open ${stem}.pcapng. ESP packets now show the inner IPv4 packet.
 
-tshark
+tshark (bash, in the folder of the files)
 ------
-  tshark -r ${stem}.pcapng -o ${TSHARK_ESP_PREF} \\
-    -o "uat:esp_sa:$(sed -n 1p esp_sa)" -o "uat:esp_sa:$(sed -n 2p esp_sa)" \\
-    -o "uat:ikev1_decryption_table:$(sed -n 1p ikev1_decryption_table)"
+${tsharkCommand(stem).replace(/^/gm, '  ')}
 
-(one -o "uat:..." per line of each file). Empty key files mean no SA was negotiated
+(one -o "uat:..." option per line of each key file). Empty key files mean no SA was negotiated
 during the run.
 `;
