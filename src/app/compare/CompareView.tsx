@@ -2,7 +2,7 @@
 // Bars are the measured parts of each built packet; totals, overhead and the plaintext MTU come
 // from the built bytes, for the transform set and packet size the learner picks.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CIPHER_CHOICES, INTEGRITY_CHOICES, compareRows, validTransform, type TransformChoice } from './compare-model';
+import { CIPHER_CHOICES, INTEGRITY_CHOICES, compareRows, iosPlaintextMtu, validTransform, type TransformChoice } from './compare-model';
 import type { EspCipherId, EspIntegrityId } from '../../crypto/esp-transforms';
 import { CapabilityTable } from './CapabilityTable';
 import './compare.css';
@@ -67,7 +67,9 @@ export default function CompareView({ onClose }: { onClose: () => void }) {
           {t.cipher}
           {t.integrity ? ` ${t.integrity}` : ''}
         </code>
-        . Plaintext MTU: the largest inner packet that still fits a 1500-byte path, found by building.
+        . Largest inner packet: the biggest IP packet that still fits a 1500-byte path through the tunnel, found by building. IOS&rsquo;s{' '}
+        <code>show crypto ipsec sa</code> prints <code>plaintext mtu</code>, the biggest packet IPsec itself can take: for a VTI the same
+        number, for GRE over IPsec 24 bytes more, because there the plaintext is the GRE packet (delivery IP header and GRE header included).
       </p>
       <table className="compare__table">
         <thead>
@@ -76,7 +78,7 @@ export default function CompareView({ onClose }: { onClose: () => void }) {
             <th scope="col">Bytes per layer</th>
             <th scope="col">Total</th>
             <th scope="col">Overhead</th>
-            <th scope="col">Plaintext MTU</th>
+            <th scope="col">Largest inner packet</th>
           </tr>
         </thead>
         <tbody>
@@ -111,6 +113,7 @@ export default function CompareView({ onClose }: { onClose: () => void }) {
               </td>
               <td className="num" data-mtu={r.plaintextMtu}>
                 {r.plaintextMtu}
+                {iosPlaintextMtu(r) !== undefined && <div className="compare__config">IOS plaintext mtu {iosPlaintextMtu(r)}</div>}
               </td>
             </tr>
           ))}
@@ -144,3 +147,4 @@ export default function CompareView({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
+

@@ -3,7 +3,7 @@ import { ESP_CIPHERS } from '../../crypto/esp-transforms';
 import { espPacketLength, plaintextMtu } from '../../sim/ipsec/overhead';
 import { GRE_OVERHEAD } from '../../sim';
 import { dissectFrame } from '../../wire/registry';
-import { buildVariant, compareRows, measuredPlaintextMtu, validTransform, type TransformChoice } from './compare-model';
+import { buildVariant, compareRows, iosPlaintextMtu, measuredPlaintextMtu, validTransform, type TransformChoice } from './compare-model';
 
 const AES_SHA: TransformChoice = { cipher: 'esp-aes', integrity: 'esp-sha-hmac' };
 
@@ -98,5 +98,21 @@ describe('compare numbers against packets the simulation built', () => {
     };
     expect(sentIpLength(DEFAULT_LAB, 'ESP')).toBe(rows.find((r) => r.variant === 'vti' && !r.natT)!.total);
     expect(sentIpLength(plainGreDefaultLab(), 'GRE')).toBe(rows.find((r) => r.variant === 'gre')!.total);
+  });
+
+  it("IOS's plaintext mtu the table quotes is what show crypto ipsec sa prints (VTI, and GRE/IPsec tunnel mode)", async () => {
+    const { networkConsoles } = await import('../../console');
+    const { buildLabNetwork } = await import('../device/lab-simulation');
+    const { DEFAULT_LAB } = await import('../../lab/builtin/default-lab');
+    const rows = compareRows(100, AES_SHA);
+    const shown = (lab: typeof DEFAULT_LAB) => {
+      const net = buildLabNetwork(lab);
+      net.converge();
+      const out = networkConsoles(net)('R1')!.execute('show crypto ipsec sa').output;
+      return Number(/plaintext mtu (\d+)/.exec(out)![1]);
+    };
+    const gre = { ...DEFAULT_LAB, devices: DEFAULT_LAB.devices.map((d) => ({ ...d, config: d.config.replace('tunnel mode ipsec ipv4', 'tunnel mode gre ip') })) };
+    expect(shown(DEFAULT_LAB)).toBe(iosPlaintextMtu(rows.find((r) => r.variant === 'vti' && !r.natT)!));
+    expect(shown(gre)).toBe(iosPlaintextMtu(rows.find((r) => r.variant === 'gre-ipsec-tunnel' && !r.natT)!));
   });
 });

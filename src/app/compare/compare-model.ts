@@ -172,3 +172,13 @@ export function compareRows(size: number, choice: TransformChoice, pathMtu = 150
   }
   return rows;
 }
+
+/** What `show crypto ipsec sa` prints as plaintext mtu for a row: IPsec's plaintext is the GRE packet when GRE is protected. */
+export function iosPlaintextMtu(r: { variant: string; plaintextMtu: number }): number | undefined {
+  if (r.variant === 'vti') return r.plaintextMtu;
+  if (r.variant === 'gre-ipsec-transport' || r.variant === 'gre-ipsec-tunnel') return r.plaintextMtu + GRE_DELIVERY_BYTES;
+  return undefined;
+}
+
+/** The GRE delivery IPv4 header (20) and the basic GRE header (4). */
+const GRE_DELIVERY_BYTES = 24;
