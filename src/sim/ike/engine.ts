@@ -276,17 +276,21 @@ export class IkeEngine extends QuickModeEngine {
    * Deletes one policy's IPsec SA pair, telling the peer (Delete notification), as IOS does when a
    * protected tunnel is shut down: the tunnel's crypto socket closes.
    */
-  deletePolicySa(policyName: string): IkeOutput {
+  deletePolicySa(policyName: string, reason = 'tunnel shut down'): IkeOutput {
     return this.changing(() => {
       const out = new Out();
       const sa = this.ipsec.get(policyName);
-      for (const p1 of this.sas.values()) p1.pending = p1.pending.filter((p) => p.name !== policyName);
+      for (const p1 of this.sas.values()) {
+        p1.pending = p1.pending.filter((p) => p.name !== policyName);
+        // A quick mode still running for the closed socket would install the old identities.
+        for (const [mid, q] of p1.quick) if (q.doneAt === undefined && q.policy?.name === policyName) p1.quick.delete(mid);
+      }
       if (!sa) return out;
       const p1 = this.findPhase1(sa.peer, sa.local);
       if (p1?.state === 'IKE_P1_COMPLETE') this.sendInformational(p1, [{ type: 'delete', doi: DOI_IPSEC, protocolId: ProtocolId.ESP, spiSize: 4, spis: [u32(sa.inbound.spi)] }], out);
       this.ipsec.delete(policyName);
       out.debug(deleteSaText(sa));
-      out.events.push({ type: 'ipsec-down', sa, reason: 'tunnel shut down' });
+      out.events.push({ type: 'ipsec-down', sa, reason });
       return out;
     });
   }

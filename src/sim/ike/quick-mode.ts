@@ -9,7 +9,7 @@ import { openMessage, sealMessage } from './crypt';
 import { installTexts, phase2TransformLines, validateProposalText } from './ios-text';
 import { type OfferedPhase2, keymatLength, matchTransform, offeredText, phase2Entries, phase2Offer, readPhase2Proposal, cipherKeyBits } from './proposals';
 import type { DhGroup, IkeDatagram, Ip, IpsecPolicy, IpsecSaPair, ProxyId, SimTime, TransformSet } from './types';
-import { equalBytes, idToProxy, proxyText, proxyToId, proxyWithin, readU32 } from './util';
+import { equalBytes, idToProxy, proxyEqual, proxyText, proxyToId, proxyWithin, readU32 } from './util';
 import { type Phase1, type QuickExchange, type Role, EngineBase, NATT_PORT, NONCE_LEN, Out, SOFT_LIFETIME, ip } from './state';
 
 export abstract class QuickModeEngine extends EngineBase {
@@ -119,13 +119,19 @@ export abstract class QuickModeEngine extends EngineBase {
     const initiatorSpi = sa.proposals[0]?.spi ?? new Uint8Array(4);
     if (!remoteProxy || !localProxy) return bad();
     out.debug(`ISAKMP:(${p1.connId}):Checking IPSec proposal 1`);
-    const candidates = this.config.ipsec.filter((p) => p.peer === p1.peerIp && proxyWithin(remoteProxy, p.remote) && proxyWithin(localProxy, p.local));
+    // A crypto map accepts any subset of its ACL; a protected tunnel only its own identities.
+    const fits = (p: IpsecPolicy) => (p.exactProxies ? proxyEqual(remoteProxy, p.remote) && proxyEqual(localProxy, p.local) : proxyWithin(remoteProxy, p.remote) && proxyWithin(localProxy, p.local));
+    const candidates = this.config.ipsec.filter((p) => p.peer === p1.peerIp && fits(p));
     out.debug(validateProposalText(p1.localIp, p1.peerIp, localProxy, remoteProxy));
     if (candidates.length === 0) {
       out.debug(`IPSEC(ipsec_process_proposal): proxy identities not supported`);
       out.debug(`ISAKMP:(${p1.connId}): IPSec policy invalidated proposal with error 32`);
       this.rejectQm(p1, msg.messageId, initiatorSpi, NotifyType.INVALID_ID_INFORMATION, out);
-      out.fail('proxy-mismatch', p1.peerIp, `Quick mode rejected: ${ip(p1.peerIp)} proposed proxy identities ${proxyText(remoteProxy)} -> ${proxyText(localProxy)}, which no crypto map ACL or tunnel protection on this router mirrors.`);
+      const tunnel = this.config.ipsec.find((p) => p.peer === p1.peerIp && p.exactProxies);
+      const why = tunnel
+        ? ` ${tunnel.name} here protects ${proxyText(tunnel.local)} -> ${proxyText(tunnel.remote)} and accepts only those (${tunnel.tunnelOnly ? 'an IPsec VTI: any/any' : 'GRE protection: gre host/host'}); check that both ends use the same tunnel mode.`
+        : '';
+      out.fail('proxy-mismatch', p1.peerIp, `Quick mode rejected: ${ip(p1.peerIp)} proposed proxy identities ${proxyText(remoteProxy)} -> ${proxyText(localProxy)}, which no crypto map ACL or tunnel protection on this router mirrors.${why}`, tunnel?.name);
       return;
     }
     let chosen: { policy: IpsecPolicy; set: TransformSet; offered: OfferedPhase2 } | undefined;

@@ -75,6 +75,13 @@ export interface IpsecPolicy {
   lifetimeKilobytes?: number;
   /** A VTI: always negotiates tunnel mode whatever the transform set says. */
   tunnelOnly?: boolean;
+  /**
+   * A protected tunnel (VTI or GRE + tunnel protection): as a responder it accepts only its own
+   * proxy identities exactly (any/any for a VTI, `gre host SRC host DST` for GRE), never a
+   * narrower subset the way a crypto map ACL does. IOS refuses the rest with "proxy identities
+   * not supported", so a GRE end and a VTI end never agree.
+   */
+  exactProxies?: boolean;
 }
 
 export interface IkeConfig {

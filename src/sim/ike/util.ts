@@ -51,6 +51,11 @@ export function proxyWithin(inner: ProxyId, outer: ProxyId): boolean {
 }
 
 /** IOS prints proxies as "10.1.1.0/255.255.255.0/0/0". */
+/** Same address, mask, protocol and port (a protected tunnel's responder test). */
+export function proxyEqual(a: ProxyId, b: ProxyId): boolean {
+  return a.address >>> 0 === b.address >>> 0 && a.mask >>> 0 === b.mask >>> 0 && a.protocol === b.protocol && a.port === b.port;
+}
+
 export function proxyText(p: ProxyId): string {
   return `${formatIp(p.address)}/${formatIp(p.mask >>> 0)}/${p.protocol}/${p.port}`;
 }

@@ -125,6 +125,9 @@ export function tunnelPolicy(dev: Device, t: SimInterface): ProtectedPolicy | un
     // IOS: a VTI always runs ESP tunnel mode; a transform set's `mode transport` is a request it
     // falls back from. GRE protection honours the transform set's mode.
     ...(gre ? {} : { tunnelOnly: true }),
+    // As a responder a protected tunnel takes only exactly these identities (IOS: a VTI refuses
+    // GRE's gre host/host proposal and GRE protection refuses any/any).
+    exactProxies: true,
   };
 }
 

@@ -10,7 +10,7 @@ import type { EventHandle } from '../scheduler';
 import { SECOND } from '../scheduler';
 import { formatIp, ip as ipOf, isMulticast } from '../addr';
 import { nextIpId } from '../ip-stack';
-import { IkeEngine, classifyNatTPayload, type IkeEvent, type IkeOutput, type IpsecSaPair } from '../ike';
+import { IkeEngine, classifyNatTPayload, type IkeConfig, type IkeEvent, type IkeOutput, type IpsecSaPair } from '../ike';
 import { espDecapsulate, espEncapsulate, espSpiOf } from '../ipsec/esp-process';
 import { wiresharkEspSaLine } from '../ipsec/wireshark-keys';
 import { aclPermits, type AclFlow } from '../nat/acl-match';
@@ -130,9 +130,45 @@ export class VpnRuntime {
   configure(): void {
     this.tunnelSources = undefined;
     const { ike, policies } = vpnConfig(this.device);
+    this.applyPolicies(policies, ike);
+    this.soon();
+  }
+
+  /**
+   * Takes a new set of policies. IOS resets a protected tunnel's crypto socket when its `tunnel
+   * mode`, `tunnel source`/`destination` or `tunnel protection` (profile, transform sets) change:
+   * the SAs are deleted with a Delete notification and renegotiated with the new identities.
+   * Crypto map entries keep their SAs (an ACL edit does not clear them on IOS either).
+   */
+  private applyPolicies(policies: ProtectedPolicy[], ike: IkeConfig): void {
+    const before = this.policies.filter((p) => p.kind !== 'map');
     this.policies = policies;
     this.ike.configure(ike);
-    this.soon();
+    for (const old of before) {
+      const now = policies.find((p) => p.name === old.name);
+      if (now ? tunnelIdentity(now) === tunnelIdentity(old) : !this.protectionRemoved(old.interfaceName)) continue;
+      this.resetTunnel(old.name, now ? 'tunnel configuration changed' : 'tunnel protection removed');
+    }
+  }
+
+  /**
+   * True when the tunnel no longer asks for protection at all (deleted, `no tunnel protection`,
+   * another tunnel mode). A policy that only lapsed because the tunnel source lost its address
+   * or the destination its route keeps its SAs, as before.
+   */
+  private protectionRemoved(name: string): boolean {
+    const c = this.device.config.interfaces.find((i) => i.name === name);
+    return !c || !c.tunnelProtection || (c.tunnelMode !== 'ipsec ipv4' && c.tunnelMode !== 'gre ip');
+  }
+
+  /** Closes a tunnel's crypto socket after a change and lets startTunnels() open it again at once. */
+  private resetTunnel(name: string, reason: string): void {
+    this.lastFailure.delete(name);
+    this.retryAt.delete(name);
+    if (!this.sad.forPolicy(name) && !this.ike.negotiating(name)) return;
+    this.absorb(this.ike.deletePolicySa(name, reason));
+    for (const b of this.sad.bundles.filter((x) => x.pair.policy === name)) this.sad.remove(b.pair);
+    this.device.refreshSelf();
   }
 
   private scheduled = false;
@@ -153,10 +189,7 @@ export class VpnRuntime {
     this.policiesStale = false;
     const { ike, policies } = vpnConfig(this.device);
     const before = JSON.stringify(this.policies.map(policyKey));
-    if (before !== JSON.stringify(policies.map(policyKey))) {
-      this.policies = policies;
-      this.ike.configure(ike);
-    }
+    if (before !== JSON.stringify(policies.map(policyKey))) this.applyPolicies(policies, ike);
   }
 
   policy(name: string): ProtectedPolicy | undefined {
@@ -502,6 +535,15 @@ export class VpnRuntime {
   pairs(): IpsecSaPair[] {
     return this.sad.bundles.map((b) => b.pair);
   }
+}
+
+/**
+ * What a protected tunnel's SAs were negotiated for: when any of it changes, IOS renegotiates.
+ * PFS is part of the profile; lifetimes are not here (a new lifetime applies at the next rekey;
+ * not verified against IOS).
+ */
+function tunnelIdentity(p: ProtectedPolicy): string {
+  return JSON.stringify([p.kind, p.peer, p.localAddress, p.local, p.remote, p.transformSets, p.profile ?? null, p.pfs ?? null]);
 }
 
 function policyKey(p: ProtectedPolicy): unknown {
