@@ -175,6 +175,8 @@ export interface CryptoConfig {
   dfBit: 'copy' | 'clear' | 'set';
   /** Global `crypto ipsec security-association lifetime`. */
   saLifetime: SaLifetime;
+  /** `no crypto ipsec nat-transparency udp-encapsulation` (NAT-T is on by default). */
+  natTransparencyOff?: boolean;
   ipsecProfiles: IpsecProfile[];
   cryptoMaps: CryptoMapEntry[];
 }

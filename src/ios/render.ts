@@ -116,6 +116,7 @@ function groupBlocks(c: IosConfig, g: SectionGroup): Block[] {
       for (const t of cr.transformSets) blocks.push([`crypto ipsec transform-set ${t.name} ${transformsText(t.transforms)}`, ` mode ${t.mode}`, ...t.extra.map((e) => ` ${e}`)]);
       const ipsecGlobal: string[] = [];
       if (cr.dfBit !== 'copy') ipsecGlobal.push(`crypto ipsec df-bit ${cr.dfBit}`);
+      if (cr.natTransparencyOff) ipsecGlobal.push('no crypto ipsec nat-transparency udp-encapsulation');
       ipsecGlobal.push(...lifetimeLines('crypto ipsec security-association', cr.saLifetime));
       if (ipsecGlobal.length) blocks.push(ipsecGlobal);
       for (const p of cr.ipsecProfiles) {

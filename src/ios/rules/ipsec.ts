@@ -418,6 +418,17 @@ export const cryptoRules: ConfigRule[] = [
     },
     { noMin: 3, help: { 'df-bit': 'Handling of encapsulated DF bit.', clear: 'Clear DF bit for encapsulated packets.', set: 'Set DF bit for encapsulated packets.', copy: 'Copy DF bit from inner for encapsulated packets.' } },
   ),
+  rule(
+    'config',
+    'crypto.nat-transparency',
+    'crypto ipsec nat-transparency udp-encapsulation',
+    (c, a) => {
+      // On by default (not written); `no ...` turns NAT-T off: no NAT-D payloads, ESP never in UDP 4500.
+      if (a.no) c.crypto.natTransparencyOff = true;
+      else delete c.crypto.natTransparencyOff;
+    },
+    { noMin: 4, help: { 'nat-transparency': 'IPsec NAT transparency model', 'udp-encapsulation': 'UDP encapsulation of IPsec protocols' } },
+  ),
   rule('config', 'crypto.sa-lifetime', `crypto ipsec ${LIFETIME.replace('set ', '')}`, (c, a) => lifetimeFrom(a, c.crypto.saLifetime), { noMin: 4, help: SET_HELP }),
   rule(
     'config',

@@ -82,9 +82,9 @@ function transformSets(c: IosConfig, names: readonly string[]): TransformSet[] {
   return out;
 }
 
-/** `no crypto ipsec nat-transparency udp-encapsulation` (kept by the parser as an unknown line). */
+/** `no crypto ipsec nat-transparency udp-encapsulation`. */
 export function natTransparencyOff(c: IosConfig): boolean {
-  return c.unknown.some((b) => b.lines.some((l) => /^no crypto ipsec nat-transparency udp-encapsulation\s*$/.test(l.trim())));
+  return c.crypto.natTransparencyOff === true;
 }
 
 function lifetime(c: IosConfig, own: { seconds?: number; kilobytes?: number }): { lifetimeSeconds?: number; lifetimeKilobytes?: number } {
