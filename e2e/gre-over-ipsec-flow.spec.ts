@@ -43,7 +43,7 @@ test('VTI changed to GRE in the consoles: the ping now shows ESP carrying GRE, a
 
   // Decrypted: the transform set is in tunnel mode, so ESP carries the whole GRE delivery packet.
   await page.getByRole('button', { name: 'Decrypted with the SA keys' }).click();
-  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['ipv4', 'gre', 'ipv4', 'icmp']);
+  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['ipv4', 'gre', 'ipv4', 'icmp', 'esp-trailer']);
   await expect(layers.nth(1)).toContainText('0x0800');
 
   await page.getByRole('button', { name: 'Compare encapsulations' }).click();

@@ -68,7 +68,7 @@ test('default lab: ping H2 from H1, the packet crosses R1 -> R2 as ESP, the insp
   // Decrypted with (a copy of) the SA: inner IPv4 > ICMP.
   await esp.click();
   await page.getByRole('button', { name: 'Decrypted with the SA keys' }).click();
-  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['ipv4', 'icmp']);
+  expect(await layers.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-protocol')))).toEqual(['ipv4', 'icmp', 'esp-trailer']);
   await expect(layers.nth(1)).toContainText('Echo (ping) request');
   await shot(page, 'packets-default-lab-decrypted');
   await page.getByRole('button', { name: 'As on the wire' }).click();

@@ -1,8 +1,8 @@
 // Decrypting ESP for the inspector with the SA keys the run logged (Wireshark esp_sa lines, the
-// same file a learner exports). A fresh SA is made from the keys for every look, with the replay
-// window off, so showing a packet never moves any SA's replay state or counters.
+// same file a learner exports). A fresh SA is made from the keys for every look and only peeks
+// (no replay window, no counters), so showing a packet never moves any SA's state.
 import { SeededRandom } from '../../crypto/rng';
-import { espDecapsulate } from '../../sim/ipsec/esp-process';
+import { espPeek } from '../../sim/ipsec/esp-process';
 import { createEspSa, type EspMode } from '../../sim/ipsec/sa';
 import { parseWiresharkEspSaLine, type ParsedEspSaLine } from '../../sim/ipsec/wireshark-keys';
 
@@ -24,7 +24,18 @@ export function espHintsFor(sa: ParsedEspSaLine): { ivLength: number; icvLength:
   return { ivLength: sa.cipher.ivLength, icvLength: sa.cipher.icvLength + (sa.integrity?.icvLength ?? 0) };
 }
 
-export type DecryptResult = { ok: true; packet: Uint8Array; mode: EspMode; sequence: number } | { ok: false; reason: string };
+export type DecryptResult =
+  | {
+      ok: true;
+      packet: Uint8Array;
+      mode: EspMode;
+      sequence: number;
+      /** The decrypted ESP body: payload, then padding, pad length and next header (the trailer). */
+      plaintext: Uint8Array;
+      padLength: number;
+      nextHeader: number;
+    }
+  | { ok: false; reason: string };
 
 /**
  * Opens one outer IPv4 packet (ESP or ESP-in-UDP) with the keys for `spi`. The line does not
@@ -36,8 +47,8 @@ export function decryptEsp(ring: EspKeyRing, spi: number, outer: Uint8Array): De
   let lastReason = '';
   for (const mode of ['tunnel', 'transport'] as const) {
     const sa = createEspSa({ spi, mode, cipher: line.cipher, integrity: line.integrity, keys: line.keys, source: line.source, destination: line.destination, replayWindow: 0, rng: new SeededRandom('inspector') });
-    const r = espDecapsulate(sa, outer);
-    if (r.ok) return { ok: true, packet: r.packet, mode, sequence: r.sequence };
+    const r = espPeek(sa, outer);
+    if (r.ok) return { ok: true, packet: r.packet, mode, sequence: r.sequence, plaintext: r.plaintext, padLength: r.padLength, nextHeader: r.nextHeader };
     lastReason = r.reason;
     if (!/next header/.test(r.reason)) break;
   }

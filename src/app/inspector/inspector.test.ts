@@ -124,8 +124,8 @@ describe('ESP in the inspector', () => {
     const view = decryptedView(p, layers, ring)!;
     if (!view.ok) throw new Error(view.reason);
     expect(view.mode).toBe(mode);
-    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'icmp']);
-    if (mode === 'tunnel') expect(Array.from(view.packet)).toEqual(Array.from(inner));
+    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'icmp', 'esp-trailer']);
+    if (mode === 'tunnel') expect(Array.from(view.packet.subarray(0, inner.length))).toEqual(Array.from(inner));
     // Looking twice works (no replay state) and the real SA's counters did not move.
     expect(decryptedView(p, layers, ring)!.ok).toBe(true);
     expect(sa.counters).toEqual(before);
@@ -165,11 +165,19 @@ describe('ESP from the engine (default lab, IPsec VTI)', () => {
     const view = decryptedView(p, layers, ring)!;
     if (!view.ok) throw new Error(view.reason);
     expect(view.mode).toBe('tunnel');
-    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'icmp']);
+    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'icmp', 'esp-trailer']);
     expect(view.layers[1]!.fields.find((f) => f.name === 'Type')!.value).toMatch(/Echo \(ping\) request/);
-    // The inner packet is the one R1 forwarded into Tunnel0 (TTL already decremented).
+    // The inner packet is the one R1 forwarded into Tunnel0 (TTL already decremented), then the
+    // trailer ESP strips: padding 1, 2, 3 ... to the 16-byte block, pad length, next header.
     const encap = run.records.find((r) => r.device === 'R1' && r.point === 'Encap' && r.packetId === tx.packetId)!;
-    expect(Array.from(view.packet)).toEqual(Array.from(encap.before!));
+    expect(Array.from(view.packet.subarray(0, encap.before!.length))).toEqual(Array.from(encap.before!));
+    const trailer = view.layers.at(-1)!;
+    expect(trailer.protocol).toBe('esp-trailer');
+    const padLength = Number(trailer.fields.find((f) => f.name === 'Pad Length')!.value);
+    expect((encap.before!.length + padLength + 2) % 16).toBe(0);
+    expect(trailer.fields.find((f) => f.name === 'Padding')!.value).toBe(padLength ? Array.from({ length: padLength }, (_, i) => i + 1).join(', ') : 'none');
+    expect(trailer.fields.find((f) => f.name === 'Next Header')!.value).toBe('IPv4 (4)');
+    expect(view.packet.length).toBe(encap.before!.length + padLength + 2);
   });
 });
 
@@ -186,6 +194,8 @@ describe('ESP carrying GRE (built-in GRE over IPsec labs)', () => {
     const view = decryptedView(p, layers, ring)!;
     if (!view.ok) throw new Error(view.reason);
     expect(view.mode).toBe(id === 'gre-ipsec-transport' ? 'transport' : 'tunnel');
-    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'gre', 'ipv4', 'icmp']);
+    expect(view.layers.map((l) => l.protocol)).toEqual(['ipv4', 'gre', 'ipv4', 'icmp', 'esp-trailer']);
+    // The GRE labs' notes send learners to this field: 47 (GRE) in transport mode, 4 (IPv4) in tunnel mode.
+    expect(view.layers.at(-1)!.fields.find((f) => f.name === 'Next Header')!.value).toBe(id === 'gre-ipsec-transport' ? 'GRE (47)' : 'IPv4 (4)');
   });
 });

@@ -91,7 +91,15 @@ export function bandsFor(r: TraceRecord, p: PacketBytes, layers: DissectLayer[])
 }
 
 export type DecryptedView =
-  | { ok: true; packet: Uint8Array; layers: DissectLayer[]; mode: string; spi: number }
+  | {
+      ok: true;
+      /** The decrypted packet, then the ESP trailer (padding, pad length, next header). */
+      packet: Uint8Array;
+      /** The inner packet's layers, then the ESP trailer as its own layer. */
+      layers: DissectLayer[];
+      mode: string;
+      spi: number;
+    }
   | { ok: false; reason: string };
 
 /** The ESP packet's inner layers, decrypted with a copy of its SA. */
@@ -108,5 +116,37 @@ export function decryptedView(p: PacketBytes, layers: DissectLayer[], ring: EspK
   const outer = p.bytes.subarray(ip.offset, Math.min(p.bytes.length, ip.offset + totalLength));
   const r = decryptEsp(ring, spi, outer);
   if (!r.ok) return r;
-  return { ok: true, packet: r.packet, layers: dissectFrame(r.packet, 'ipv4'), mode: r.mode, spi };
+  // The packet the receiver gets back (tunnel mode: the inner packet; transport mode: the outer
+  // header with the decrypted payload), followed by the trailer ESP strips off.
+  const trailer = r.plaintext.subarray(r.plaintext.length - r.padLength - 2);
+  const packet = new Uint8Array(r.packet.length + trailer.length);
+  packet.set(r.packet);
+  packet.set(trailer, r.packet.length);
+  const inner = [...dissectFrame(r.packet, 'ipv4'), espTrailerLayer(packet, r.padLength, r.nextHeader)];
+  return { ok: true, packet, layers: inner, mode: r.mode, spi };
 }
+
+const NEXT_HEADER_NAMES: Record<number, string> = { 1: 'ICMP', 4: 'IPv4', 6: 'TCP', 17: 'UDP', 47: 'GRE', 50: 'ESP' };
+
+/**
+ * The ESP trailer, which exists only inside the encryption: padding 1, 2, 3 ... to the cipher's
+ * block, pad length, and next header (4 for an IPv4 packet in tunnel mode, 47 for GRE in
+ * transport mode). It sits at the end of `bytes`.
+ */
+export function espTrailerLayer(bytes: Uint8Array, padLength: number, nextHeader: number): DissectLayer {
+  const padAt = bytes.length - padLength - 2;
+  const pad = [...bytes.subarray(padAt, padAt + padLength)];
+  const name = NEXT_HEADER_NAMES[nextHeader];
+  return {
+    protocol: 'esp-trailer',
+    title: `ESP trailer (decrypted): ${padLength} padding bytes, next header ${nextHeader}${name ? ` (${name})` : ''}`,
+    offset: padAt,
+    length: padLength + 2,
+    fields: [
+      { name: 'Padding', value: padLength ? pad.join(', ') : 'none', offset: padAt, length: padLength },
+      { name: 'Pad Length', value: String(padLength), offset: padAt + padLength, length: 1 },
+      { name: 'Next Header', value: `${name ?? 'Unknown'} (${nextHeader})`, offset: padAt + padLength + 1, length: 1 },
+    ],
+  };
+}
+
