@@ -14,6 +14,8 @@ const spiText = (spi: number): string => `0x${(spi >>> 0).toString(16).toUpperCa
 const ident = (i: IpsecSaData['localIdent']): string => `(${i.address}/${i.mask}/${i.protocol}/${i.port})`;
 
 function espLines(sas: EspSaData[], detail: boolean): string[] {
+  // No SA yet (an ACL or IKE problem): IOS leaves the section empty, one blank line.
+  if (sas.length === 0) return [''];
   const out: string[] = [];
   for (const s of sas) {
     out.push(

@@ -140,6 +140,20 @@ function proxyOf(a: AclAddress | undefined, protocol: number): ProxyId {
   return { address: parseIp(a.address) ?? 0, mask: ~wild >>> 0, protocol, port: 0 };
 }
 
+/**
+ * The proxy identities of every permit line of a crypto map ACL, in order: IOS keeps one flow
+ * (and, once negotiated, one SA pair) per permit line, and `show crypto ipsec sa` lists them all.
+ */
+export function aclProxies(acl: AccessList): { local: ProxyId; remote: ProxyId }[] {
+  const out: { local: ProxyId; remote: ProxyId }[] = [];
+  for (const x of acl.entries) {
+    if ('remark' in x || x.action !== 'permit') continue;
+    const protocol = x.protocol ? (PROTO[x.protocol] ?? (Number(x.protocol) || 0)) : 0;
+    out.push({ local: proxyOf(x.source, protocol), remote: acl.kind === 'standard' ? ANY_PROXY : proxyOf(x.destination, protocol) });
+  }
+  return out;
+}
+
 /** The crypto map entries applied to an interface, in sequence order, as policies. */
 export function cryptoMapPolicies(dev: Device, i: SimInterface): ProtectedPolicy[] {
   const c = dev.config;

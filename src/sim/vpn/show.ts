@@ -10,6 +10,7 @@ import type { IpsecSaPair, ProxyId } from '../ike';
 import type { EspSa } from '../ipsec/sa';
 import { plaintextMtu } from '../ipsec/overhead';
 import type { AclLine } from '../../ios/model';
+import { aclProxies, type ProtectedPolicy } from './config';
 import { pathMtu } from './plugin';
 import type { VpnRuntime } from './runtime';
 import type { SaBundle } from './sad';
@@ -54,9 +55,11 @@ function settings(pair: IpsecSaPair): string {
   return `{${mode}${pair.udpEncap ? ' UDP-Encaps' : ''}, }`;
 }
 
-function tag(b: SaBundle): string {
-  return b.policy.kind === 'map' ? b.policy.map!.name : `${b.policy.interfaceName}-head-0`;
+function tagOf(p: ProtectedPolicy): string {
+  return p.kind === 'map' ? p.map!.name : `${p.interfaceName}-head-0`;
 }
+
+const tag = (b: SaBundle): string => tagOf(b.policy);
 
 function espView(dev: Device, b: SaBundle, sa: EspSa, flowId: number): EspSaView {
   const usedKb = Math.floor((sa.counters.bytesIn + sa.counters.bytesOut) / 1024);
@@ -75,53 +78,96 @@ function espView(dev: Device, b: SaBundle, sa: EspSa, flowId: number): EspSaView
 }
 
 /** The interface whose MTU IOS names as `ip mtu idb`: the tunnel source or the map's interface. */
-function mtuInterface(dev: Device, b: SaBundle): string {
-  if (b.policy.kind === 'map') return b.policy.interfaceName;
-  const t = dev.iface(b.policy.interfaceName);
-  return (t && dev.tunnelSourceAddress(t)?.iface.name) ?? b.policy.interfaceName;
+function mtuInterface(dev: Device, policy: ProtectedPolicy): string {
+  if (policy.kind === 'map') return policy.interfaceName;
+  const t = dev.iface(policy.interfaceName);
+  return (t && dev.tunnelSourceAddress(t)?.iface.name) ?? policy.interfaceName;
+}
+
+const sameProxy = (a: ProxyId, b: ProxyId) => a.address >>> 0 === b.address >>> 0 && a.mask >>> 0 === b.mask >>> 0 && a.protocol === b.protocol && a.port === b.port;
+
+/** One flow of a protected thing: its proxy identities and the SA pairs negotiated for them. */
+interface Flow {
+  policy: ProtectedPolicy;
+  local: ProxyId;
+  remote: ProxyId;
+  bundles: SaBundle[];
+}
+
+/**
+ * Every flow IOS lists in `show crypto ipsec sa`: each protected tunnel, and each permit line of
+ * each crypto map entry applied to an interface, with or without SAs (an entry that never
+ * formed an SA prints zero counters and `current outbound spi: 0x0(0)`, the clue to an ACL or
+ * IKE problem). SAs whose policy has since gone are listed after them, as before.
+ */
+function flows(rt: VpnRuntime): Flow[] {
+  const out: Flow[] = [];
+  const placed = new Set<SaBundle>();
+  for (const p of rt.policies) {
+    const mine = rt.sad.bundles.filter((b) => b.pair.policy === p.name);
+    const lines = p.kind === 'map' && p.map?.acl ? aclProxies(p.map.acl) : [{ local: p.local, remote: p.remote }];
+    const own = lines.map((l) => ({ policy: p, local: l.local, remote: l.remote, bundles: [] as SaBundle[] }));
+    if (own.length === 0) own.push({ policy: p, local: p.local, remote: p.remote, bundles: [] });
+    for (const b of mine) {
+      const f = own.find((x) => sameProxy(x.local, b.pair.localProxy) && sameProxy(x.remote, b.pair.remoteProxy)) ?? own[0]!;
+      f.bundles.push(b);
+      placed.add(b);
+    }
+    out.push(...own);
+  }
+  for (const b of rt.sad.bundles) {
+    if (placed.has(b)) continue;
+    const f = out.find((x) => x.bundles[0]?.pair.policy === b.pair.policy && x.policy === b.policy);
+    if (f) f.bundles.push(b);
+    else out.push({ policy: b.policy, local: b.pair.localProxy, remote: b.pair.remoteProxy, bundles: [b] });
+  }
+  return out;
 }
 
 export function ipsecSaViews(dev: Device, rt: VpnRuntime): IpsecSaView[] {
-  // One flow per policy (the newest bundle is current; older ones are listed with it).
   const out: IpsecSaView[] = [];
-  const names = [...new Set(rt.sad.bundles.map((b) => b.pair.policy))];
-  let flow = 1;
-  for (const name of names) {
-    const all = rt.sad.bundles.filter((b) => b.pair.policy === name);
-    const b = rt.sad.forPolicy(name)!;
-    const idb = mtuInterface(dev, b);
+  let flowId = 1;
+  for (const f of flows(rt)) {
+    const p = f.policy;
+    const all = f.bundles;
+    // The newest pair is current; older ones (a rekey's overlap) are listed with it.
+    const b = all.find((x) => rt.sad.forPolicy(p.name) === x) ?? all.at(-1);
+    const idb = mtuInterface(dev, p);
     const idbIface = dev.iface(idb);
     const ipMtu = idbIface ? dev.ipMtu(idbIface) : 1500;
-    const t = dev.iface(b.policy.interfaceName);
+    const t = dev.iface(p.interfaceName);
     const path = t && t.kind === 'tunnel' ? pathMtu(dev, t) : ipMtu;
-    const natT = b.outbound.config.udpEncap !== undefined;
-    const sum = (f: (x: SaBundle) => number) => all.reduce((n, x) => n + f(x), 0);
+    const sum = (g: (x: SaBundle) => number) => all.reduce((n, x) => n + g(x), 0);
     const encaps = sum((x) => x.outbound.counters.encapsulated);
     const decaps = sum((x) => x.inbound.counters.decapsulated);
-    const inbound = all.map((x) => espView(dev, x, x.inbound, flow++));
-    const outbound = all.map((x) => espView(dev, x, x.outbound, flow++));
+    const inbound = all.map((x) => espView(dev, x, x.inbound, flowId++));
+    const outbound = all.map((x) => espView(dev, x, x.outbound, flowId++));
+    const local = b ? b.pair.local : p.localAddress;
+    const peer = b ? b.pair.peer : p.peer;
+    const integrity = b?.pair.integrity !== undefined;
     out.push({
-      interface: b.policy.kind === 'map' ? b.policy.interfaceName : b.policy.interfaceName,
-      cryptoMapTag: tag(b),
-      localAddress: formatIp(b.pair.local),
-      localIdent: ident(b.pair.localProxy),
-      remoteIdent: ident(b.pair.remoteProxy),
-      peer: formatIp(b.pair.peer),
-      peerPort: b.pair.udpEncap ? b.pair.udpEncap.remotePort : 500,
+      interface: p.interfaceName,
+      cryptoMapTag: tagOf(p),
+      localAddress: formatIp(local),
+      localIdent: ident(b ? b.pair.localProxy : f.local),
+      remoteIdent: ident(b ? b.pair.remoteProxy : f.remote),
+      peer: formatIp(peer),
+      peerPort: b?.pair.udpEncap ? b.pair.udpEncap.remotePort : 500,
       flags: 'origin_is_acl,',
-      encaps, encrypt: encaps, digest: b.pair.integrity ? encaps : 0,
-      decaps, decrypt: decaps, verify: b.pair.integrity ? decaps : 0,
+      encaps, encrypt: encaps, digest: integrity ? encaps : 0,
+      decaps, decrypt: decaps, verify: integrity ? decaps : 0,
       sendErrors: sum((x) => x.sendErrors),
       recvErrors: sum((x) => x.recvErrors + x.inbound.counters.icvFailures + x.inbound.counters.replayFailures + x.inbound.counters.otherFailures),
-      localEndpoint: formatIp(b.pair.local),
-      remoteEndpoint: formatIp(b.pair.peer),
-      plaintextMtu: plaintext(b, path, natT),
+      localEndpoint: formatIp(local),
+      remoteEndpoint: formatIp(peer),
+      // Without an SA there is no transform to take away from the path: IOS prints the path mtu.
+      plaintextMtu: b ? plaintext(b, path, b.outbound.config.udpEncap !== undefined) : path,
       pathMtu: path,
       ipMtu,
       ipMtuIdb: idb,
-      outboundSpi: b.outbound.spi,
-      pfs: b.pair.pfs !== undefined,
-      ...(b.pair.pfs !== undefined ? { dhGroup: `group${b.pair.pfs}` } : {}),
+      outboundSpi: b ? b.outbound.spi : 0,
+      pfs: b?.pair.pfs !== undefined,
+      ...(b?.pair.pfs !== undefined ? { dhGroup: `group${b.pair.pfs}` } : {}),
       inbound,
       outbound,
     });
