@@ -5,7 +5,7 @@ import type { ApplyResult, ConfigAction, IosConfig } from '../ios';
 import type { PingOptions, PingReport, TracerouteOptions, TracerouteReport } from '../sim';
 import type { ArpRow, InterfaceDetail, InterfaceStatus, IpRouteData, LoggingData } from './show/types';
 import type { CryptoMapData, IpsecSaData, IsakmpSaRow, CryptoSessionData } from './show/crypto-types';
-import type { NatTranslationRow, OspfNeighborRow, IpProtocolsData } from './show/other-types';
+import type { NatTranslationRow, OspfNeighborRow, IpProtocolsData, OspfDatabaseView, OspfInterfaceView, OspfProcessView } from './show/other-types';
 
 export type { PingOptions, PingReport, TracerouteOptions, TracerouteReport };
 
@@ -38,6 +38,17 @@ export interface ConsoleDevice {
   natTranslations?(): NatTranslationRow[];
   ospfNeighbors?(): OspfNeighborRow[];
   ipProtocols?(): IpProtocolsData;
+  /** `show ip ospf interface [brief]`: every OSPF interface, down ones included. */
+  ospfInterfaces?(): OspfInterfaceView[];
+  /** `show ip ospf database`: one entry per OSPF process. */
+  ospfDatabase?(): OspfDatabaseView[];
+  /** `show ip ospf`: one entry per OSPF process. */
+  ospfProcesses?(): OspfProcessView[];
+  /**
+   * The device's clock: simulated microseconds since it booted (`show clock`, `show version`
+   * uptime), the same clock as its log timestamps. Absent: the console reports time 0.
+   */
+  clock?(): number;
   /**
    * Show output the engine formats itself (e.g. IKE or NAT tables), by show rule id such as
    * `show.crypto-isakmp-sa`; used when the matching data method above is absent.

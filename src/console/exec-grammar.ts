@@ -14,8 +14,10 @@ import { formatIpInterfaceBrief } from './show/ip-interface-brief';
 import { formatIpRoute } from './show/ip-route';
 import { formatLogging } from './show/logging';
 import { formatIpNatTranslations, formatIpOspfNeighbor, formatIpProtocols } from './show/other';
+import { formatOspfDatabase, formatOspfInterfaceBrief, formatOspfInterfaces, formatOspfProcesses } from './show/ospf';
 import { formatPing, formatTraceroute } from './show/ping';
 import { formatRunningConfig } from './show/running-config';
+import { formatClock, formatVersion } from './show/version';
 
 const PING_OPTIONS: [string, string][] = [
   ['repeat', 'repeat <1-2147483647:repeat>'],
@@ -74,6 +76,35 @@ function showInterfaces(ctx: ExecContext, a: Record<string, string>): string {
   return formatInterface(i);
 }
 
+/** `show ip ospf ?` words, as IOS words them. */
+const OSPF_HELP: Record<string, string> = {
+  ...SHOW_HELP,
+  interface: 'Interface information',
+  brief: 'Brief summary of interface information',
+  database: 'Database summary',
+};
+
+/** The `is up, line protocol is up` part of an interface, from the device's interface table. */
+const interfaceStatus = (c: ExecContext) => {
+  const all = c.device.interfaces();
+  return (name: string) => all.find((i) => i.name === name);
+};
+
+/**
+ * IOS exec commands the lab does not simulate. They are declared so that abbreviations resolve
+ * as on IOS (`s` is ambiguous between send, setup, show and ssh) and so that typing one gives a
+ * clear answer instead of "Unknown command".
+ */
+const UNAVAILABLE: { word: string; help: string; user: boolean; message: string }[] = [
+  { word: 'reload', help: 'Halt and perform a cold restart', user: false, message: '% Reload is not available in the lab: the device keeps running with its running-config (nothing is lost or reloaded).' },
+  { word: 'send', help: 'Send a message to other tty lines', user: false, message: '% send is not available in the lab: each device has a single console line.' },
+  { word: 'setup', help: 'Run the SETUP command facility', user: false, message: '% setup is not available in the lab: configure the device with configure terminal.' },
+  { word: 'ssh', help: 'Open a secure shell client connection', user: true, message: '% ssh is not available in the lab: open the other device\'s console instead.' },
+  { word: 'telnet', help: 'Open a telnet connection', user: true, message: '% telnet is not available in the lab: open the other device\'s console instead.' },
+];
+
+const UNAVAILABLE_RULES: ExecRule[] = UNAVAILABLE.map((u) => rule(`exec.${u.word}`, `${u.word} [<line:args>]`, () => `${u.message}\n`, { [u.word]: u.help, args: 'Arguments' }, u.user));
+
 /** exit/logout end the session; the console line waits for RETURN and starts again in user EXEC. */
 function logout(c: ExecContext): string {
   c.session.setLevel('user');
@@ -123,7 +154,7 @@ export const EXEC_RULES: ExecRule[] = [
   rule('exec.write', 'write [memory]', () => 'Building configuration...\n[OK]\n', { write: 'Write running configuration to memory, network, or terminal', memory: 'Write to NV memory' }),
   rule('exec.copy-run-start', 'copy running-config startup-config', () => 'Destination filename [startup-config]? \nBuilding configuration...\n[OK]\n', { copy: 'Copy from one file to another', 'running-config': 'Copy from current system configuration', 'startup-config': 'Copy to startup configuration' }),
   rule('exec.terminal', 'terminal {length <0-512:n>|monitor}', () => '', { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', monitor: 'Copy debug output to the current terminal line' }, true),
-  rule('exec.debug', 'debug {crypto isakmp|crypto ipsec|ip ospf adj|ip ospf events|ip icmp|ip packet|ip nat}:what', (c, a) => c.session.debug(a.what!, true), {
+  rule('exec.debug', 'debug {crypto isakmp|crypto ipsec|ip ospf adj|ip ospf events|ip ospf hello|ip icmp|ip packet|ip nat}:what', (c, a) => c.session.debug(a.what!, true), {
     debug: 'Debugging functions (see also \'undebug\')',
     crypto: 'Cryptographic subsystem',
     isakmp: 'ISAKMP Key Management',
@@ -132,6 +163,7 @@ export const EXEC_RULES: ExecRule[] = [
     ospf: 'OSPF information',
     adj: 'OSPF adjacency events',
     events: 'OSPF events',
+    hello: 'OSPF hello events',
     icmp: 'ICMP transactions',
     packet: 'General IP debugging and IPSO security transactions',
     nat: 'NAT events',
@@ -141,7 +173,20 @@ export const EXEC_RULES: ExecRule[] = [
     if (!c.device.clear) return notYet(`clear ${a.what}`);
     c.device.clear(a.what!);
     return a.what === 'counters' ? 'Clear "show interface" counters on all interfaces [confirm]\n' : '';
-  }, { clear: 'Reset functions', sa: 'Clear all crypto SAs', session: 'Clear crypto sessions', translation: 'Clear dynamic translations', '*': 'Delete all dynamic translations', 'arp-cache': 'Clear the entire ARP cache', counters: 'Clear counters on one or all interfaces' }),
+  }, {
+    clear: 'Reset functions',
+    crypto: 'Clear crypto',
+    isakmp: 'Flush the ISAKMP database',
+    sa: 'Clear all crypto SAs',
+    session: 'Clear crypto sessions (tunnels)',
+    ip: 'IP',
+    nat: 'Clear NAT',
+    translation: 'Clear dynamic translation',
+    '*': 'Delete all dynamic translations',
+    'arp-cache': 'Clear the entire ARP cache',
+    counters: 'Clear counters on one or all interfaces',
+  }),
+  ...UNAVAILABLE_RULES,
   ...pingRules,
   ...tracerouteRules,
   rule('show.running-config', 'show running-config', (c) => formatRunningConfig(c.device.config()), SHOW_HELP),
@@ -169,6 +214,12 @@ export const EXEC_RULES: ExecRule[] = [
   ...CRYPTO_SHOW_RULES,
   rule('show.ip-nat-translations', 'show ip nat translations [verbose]:verbose', (c, a) => viaDevice(c, 'show.ip-nat-translations', a, c.device.natTranslations?.bind(c.device), formatIpNatTranslations, 'NAT'), SHOW_HELP, true),
   rule('show.ip-ospf-neighbor', 'show ip ospf neighbor', (c, a) => viaDevice(c, 'show.ip-ospf-neighbor', a, c.device.ospfNeighbors?.bind(c.device), formatIpOspfNeighbor, 'OSPF'), SHOW_HELP, true),
+  rule('show.ip-ospf', 'show ip ospf', (c, a) => viaDevice(c, 'show.ip-ospf', a, c.device.ospfProcesses?.bind(c.device), formatOspfProcesses, 'OSPF'), OSPF_HELP, true),
+  rule('show.ip-ospf-interface', 'show ip ospf interface [<if:name>]', (c, a) => viaDevice(c, 'show.ip-ospf-interface', a, c.device.ospfInterfaces?.bind(c.device), (v) => formatOspfInterfaces(v, interfaceStatus(c), a.name), 'OSPF'), OSPF_HELP, true),
+  rule('show.ip-ospf-interface-brief', 'show ip ospf interface brief', (c, a) => viaDevice(c, 'show.ip-ospf-interface-brief', a, c.device.ospfInterfaces?.bind(c.device), formatOspfInterfaceBrief, 'OSPF'), OSPF_HELP, true),
+  rule('show.ip-ospf-database', 'show ip ospf database', (c, a) => viaDevice(c, 'show.ip-ospf-database', a, c.device.ospfDatabase?.bind(c.device), formatOspfDatabase, 'OSPF'), OSPF_HELP, true),
+  rule('show.clock', 'show clock', (c) => formatClock(c.device.clock?.() ?? 0), { ...SHOW_HELP, clock: 'Display the system clock' }, true),
+  rule('show.version', 'show version', (c) => formatVersion(c.device.config().hostname, c.device.clock?.() ?? 0, c.device.interfaces().map((i) => i.name)), { ...SHOW_HELP, version: 'System hardware and software status' }, true),
   rule('show.ip-protocols', 'show ip protocols', (c, a) => viaDevice(c, 'show.ip-protocols', a, c.device.ipProtocols?.bind(c.device), formatIpProtocols, 'OSPF'), SHOW_HELP, true),
 ];
 

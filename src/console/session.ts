@@ -68,6 +68,7 @@ const DEBUG_NAMES: Record<string, string> = {
   'crypto ipsec': 'Crypto IPSEC debugging is on',
   'ip ospf adj': 'OSPF adjacency debugging is on',
   'ip ospf events': 'OSPF events debugging is on',
+  'ip ospf hello': 'OSPF hello debugging is on',
   'ip icmp': 'ICMP packet debugging is on',
   'ip packet': 'IP packet debugging is on',
   'ip nat': 'IP NAT debugging is on',

@@ -5,7 +5,7 @@ import type { ConsoleDevice } from './device';
 import { createConsole, type Console } from './session';
 
 /** The optional show methods a Device may grow (IKE, IPsec, NAT, OSPF); forwarded when present. */
-const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'showText', 'clear', 'debug'] as const;
+const OPTIONAL = ['isakmpSas', 'ipsecSas', 'cryptoSessions', 'cryptoMaps', 'natTranslations', 'ospfNeighbors', 'ipProtocols', 'ospfInterfaces', 'ospfDatabase', 'ospfProcesses', 'showText', 'clear', 'debug'] as const;
 
 /**
  * `extras` adds or overrides show data (e.g. `ipsecSas` from an IPsec plugin) for callers that
@@ -31,6 +31,8 @@ export function simConsoleDevice(net: Network, dev: Device, extras: Partial<Cons
     ipRoute: () => ipRouteView(dev),
     arp: () => arpViews(dev),
     logging: () => loggingView(dev),
+    // Devices boot with the network at simulated time 0, as their log timestamps count.
+    clock: () => dev.now,
     ...extras,
   };
 }

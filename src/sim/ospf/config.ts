@@ -67,6 +67,11 @@ function defaultKind(name: string): OspfNetworkKind {
   return 'broadcast';
 }
 
+/** The network type of an interface: `ip ospf network`, else its type's default. */
+export function networkKind(i: Pick<InterfaceConfig, 'name' | 'ospfNetwork'>): OspfNetworkKind {
+  return i.ospfNetwork === 'point-to-point' ? 'point-to-point' : i.ospfNetwork === 'broadcast' ? 'broadcast' : defaultKind(i.name);
+}
+
 /** Area as a dotted quad: "0" and "0.0.0.0" are the backbone; "1" is 0.0.0.1. */
 export function areaToIp(area: string): Ip {
   if (/^\d+$/.test(area)) return Number(area) >>> 0;
@@ -110,8 +115,7 @@ export function ospfInterfaces(proc: OspfProcess, interfaces: readonly Interface
     if (address === undefined || mask === undefined) continue;
     const net = networks.find((n) => networkMatches(n, address));
     if (!net) continue;
-    const kind: OspfNetworkKind =
-      i.ospfNetwork === 'point-to-point' ? 'point-to-point' : i.ospfNetwork === 'broadcast' ? 'broadcast' : defaultKind(i.name);
+    const kind = networkKind(i);
     const hello = i.ospfHelloInterval ?? DEFAULT_HELLO;
     out.push({
       name: i.name,

@@ -9,6 +9,7 @@
 // exchange with MTU check, LSR/LSU/LSAck with retransmission, flooding, router / network /
 // summary LSAs, SPF with O and O IA routes, ABR summaries, LSA refresh and aging.
 // Left out of this engine: authentication, virtual links, stub/NSSA areas, external (type 5) LSAs.
+import { shortInterfaceName } from '../../ios/interface-names';
 import type { InterfaceConfig, IosConfig, OspfProcess } from '../../ios/model';
 import {
   ALL_DROUTERS,
@@ -39,6 +40,7 @@ import { electDr } from './dr';
 import { networkLsaBody, routerLinks } from './origination';
 import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE, type LsaEntry } from './lsdb';
 import { interAreaRoutes, runSpf, type NextHop, type SpfRoute } from './spf';
+import type { OspfViewSource } from './views';
 import { hms, RANK, type Iface, type InterfaceState, type Neighbor, type NeighborState, type OspfEngineOptions, type OspfNeighborRow, type OspfOutput, type OspfProtocolInfo, type OspfTransmit } from './types';
 
 export type { InterfaceState, NeighborState, OspfEngineOptions, OspfNeighborRow, OspfOutput, OspfProtocolInfo, OspfTransmit };
@@ -71,6 +73,11 @@ export class OspfEngine {
   private out: OspfOutput = { packets: [], logs: [], notes: [], routesChanged: false };
   private spfDueAt?: SimTime;
   private lastSpfAt?: SimTime;
+  /** SPF runs so far and when the process started: `show ip ospf`. */
+  private spfRuns = 0;
+  private startedAt?: SimTime;
+  /** `debug ip ospf hello`: hello lines go to the output's debug list only while this is set. */
+  debugHello = false;
   private routeList: Route[] = [];
   private readonly spfDelay: SimTime;
   private readonly spfHold: SimTime;
@@ -310,6 +317,24 @@ export class OspfEngine {
     return db ? db.all().map((e) => headerAt(e, now)) : [];
   }
 
+  /** What the show views read (views.ts): live internal state, to be read and never changed. */
+  viewSource(): OspfViewSource {
+    return {
+      processId: this.processId,
+      routerId: this.routerId,
+      process: this.process,
+      interfaceConfigs: this.interfaceConfigs,
+      links: this.links,
+      ifaces: this.ifaces,
+      areas: this.areas,
+      spfRuns: this.spfRuns,
+      lastSpfAt: this.lastSpfAt,
+      startedAt: this.startedAt,
+      spfDelay: this.spfDelay,
+      spfHold: this.spfHold,
+    };
+  }
+
   // ---- interfaces --------------------------------------------------------------------------
 
   private areaIdOf(area: string): Ip {
@@ -317,6 +342,7 @@ export class OspfEngine {
   }
 
   private refresh(now: SimTime): void {
+    this.startedAt ??= now;
     if (this.routerId === undefined) {
       const rid = chooseRouterId(this.process, this.interfaceConfigs, this.links);
       if (rid === undefined) return;
@@ -370,6 +396,12 @@ export class OspfEngine {
       neighbors,
     };
     this.transmit(i, ALL_SPF, body, 'Hello');
+    if (this.debugHello) this.helloDebug(i, `Send hello to ${ALL_SPF_ROUTERS} area ${i.setup.area} from ${formatIp(i.setup.address)}`);
+  }
+
+  /** A `debug ip ospf hello` line, IOS 15 style: "OSPF-1 HELLO Tu0: Rcv hello from 2.2.2.2 area 0 172.16.0.2". */
+  private helloDebug(i: Iface, text: string): void {
+    this.out.logs.push(`OSPF-${this.processId} HELLO ${shortInterfaceName(i.setup.name)}: ${text}`);
   }
 
   private onHello(i: Iface, src: Ip, routerId: string, h: OspfHello, now: SimTime): void {
@@ -378,7 +410,12 @@ export class OspfEngine {
     if (h.deadInterval !== s.deadInterval) bad.push(`Dead R ${h.deadInterval} C ${s.deadInterval}`);
     if (h.helloInterval !== s.helloInterval) bad.push(`Hello R ${h.helloInterval} C ${s.helloInterval}`);
     if (s.kind === 'broadcast' && h.networkMask !== formatIp(s.mask)) bad.push(`Mask R ${h.networkMask} C ${formatIp(s.mask)}`);
+    if (this.debugHello) this.helloDebug(i, `Rcv hello from ${routerId} area ${i.setup.area} ${formatIp(src)}`);
     if (bad.length) {
+      if (this.debugHello) {
+        this.helloDebug(i, `Mismatched hello parameters from ${formatIp(src)}`);
+        this.helloDebug(i, bad.join(', '));
+      }
       return this.note(`OSPF: Mismatched hello parameters from ${formatIp(src)} on ${s.name}: ${bad.join(', ')}; no adjacency`);
     }
     let n = i.neighbors.get(routerId);
@@ -902,6 +939,7 @@ export class OspfEngine {
   private runSpf(now: SimTime): void {
     this.spfDueAt = undefined;
     this.lastSpfAt = now;
+    this.spfRuns++;
     const names = new Map([...this.ifaces.values()].map((i) => [i.setup.address, i.setup.name]));
     const byAddress = (addr: Ip) => names.get(addr);
     const intraByArea = new Map<string, SpfRoute[]>();

@@ -5,3 +5,5 @@ export type { OspfLinkState } from './config';
 export { ospfPlugin, ospfOf, OspfRuntime } from './plugin';
 export { ipProtocolsData } from './show';
 export type { IpProtocolsData } from './show';
+export { hmsMillis } from './views';
+export type { OspfAreaDatabase, OspfAreaSummary, OspfDatabaseView, OspfInterfaceView, OspfLsaRow, OspfProcessView } from './views';

@@ -10,6 +10,7 @@ import type { EventHandle } from '../scheduler';
 import { formatIp, ip } from '../addr';
 import { ipProtocolsData } from './show';
 import { OspfEngine, type OspfNeighborRow, type OspfProtocolInfo } from './engine';
+import { databaseView, interfaceViews, processView, type OspfDatabaseView, type OspfInterfaceView, type OspfProcessView } from './views';
 import type { OspfLinkState } from './config';
 
 const OSPF = 89;
@@ -62,6 +63,7 @@ export class OspfRuntime {
       let e = this.engines.get(id);
       if (!e) {
         e = new OspfEngine(this.device.config, id);
+        e.debugHello = this.debugHello;
         this.engines.set(id, e);
       } else e.configure(this.device.config, now);
       e.setLinks(links, now);
@@ -155,6 +157,15 @@ export class OspfRuntime {
     });
   }
 
+  /** `debug ip ospf hello` (and `undebug all`): hello lines on the console and in the log. */
+  private debugHello = false;
+
+  debug(what: string, on: boolean): void {
+    if (what !== 'all' && what !== 'ip ospf hello') return;
+    this.debugHello = on;
+    for (const e of this.engines.values()) e.debugHello = on;
+  }
+
   fullNeighborCount(): number {
     let n = 0;
     for (const e of this.engines.values()) n += e.fullNeighborCount();
@@ -167,6 +178,21 @@ export class OspfRuntime {
 
   protocols(): OspfProtocolInfo[] {
     return [...this.engines.values()].map((e) => e.protocolInfo(this.device.now));
+  }
+
+  /** `show ip ospf interface`: every process's interfaces. */
+  interfaceViews(): OspfInterfaceView[] {
+    return [...this.engines.values()].flatMap((e) => interfaceViews(e.viewSource(), this.device.now));
+  }
+
+  /** `show ip ospf database`: one entry per process. */
+  databaseViews(): OspfDatabaseView[] {
+    return [...this.engines.values()].map((e) => databaseView(e.viewSource(), this.device.now));
+  }
+
+  /** `show ip ospf`: one entry per process. */
+  processViews(): OspfProcessView[] {
+    return [...this.engines.values()].map((e) => processView(e.viewSource(), this.device.now));
   }
 
   /** Data for the console's `show ip protocols`. */
@@ -189,6 +215,19 @@ export const ospfPlugin: SimPlugin = {
     const rt = new OspfRuntime(device);
     runtimes.set(device, rt);
     // The console finds its show data as optional methods on the device (src/console/sim-adapter.ts).
-    Object.assign(device, { ospfNeighbors: () => rt.neighbors(), ipProtocols: () => rt.ipProtocols() });
+    const d = device as unknown as Record<string, unknown>;
+    // Chained, as the IPsec plugin chains its own: every plugin hears `debug`/`undebug all`.
+    const prevDebug = typeof d.debug === 'function' ? (d.debug as (w: string, on: boolean) => void) : undefined;
+    d.debug = (what: string, on: boolean) => {
+      prevDebug?.call(device, what, on);
+      rt.debug(what, on);
+    };
+    Object.assign(device, {
+      ospfNeighbors: () => rt.neighbors(),
+      ipProtocols: () => rt.ipProtocols(),
+      ospfInterfaces: () => rt.interfaceViews(),
+      ospfDatabase: () => rt.databaseViews(),
+      ospfProcesses: () => rt.processViews(),
+    });
   },
 };
