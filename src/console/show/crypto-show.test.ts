@@ -2,7 +2,7 @@
 // tunnel's dynamic crypto map entry, and the configuration shows (policy, transform set, profile).
 import { describe, expect, it } from 'vitest';
 import type { IpsecSaData } from './crypto-types';
-import { formatCryptoIpsecSa } from './crypto-show';
+import { formatCryptoIpsecSa, formatCryptoMap } from './crypto-show';
 
 export const NO_SA: IpsecSaData = {
   interface: 'GigabitEthernet1', cryptoMapTag: 'CMAP', localAddress: '203.0.113.1',
@@ -53,6 +53,33 @@ describe('show crypto ipsec sa', () => {
         '     outbound pcp sas:',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('show crypto map: a protected tunnel\'s own map', () => {
+  it('prints the profile template and the profile instance as IOS does', () => {
+    const base = { name: 'Tunnel1-head-0', kind: 'ipsec-isakmp', securityAssociationLifetime: { kilobytes: 4608000, seconds: 3600 }, pfs: 'N', transformSets: [{ name: 'TSET', transforms: 'esp-aes esp-sha-hmac', mode: 'tunnel' }] };
+    const text = formatCryptoMap([
+      { ...base, seq: 65536, profileName: 'PROF', interfaces: [] },
+      { ...base, seq: 65537, profileInstance: true, peer: '203.0.113.5', acl: { name: '', lines: ['access-list  permit ip any any'] }, currentPeer: '203.0.113.5', interfaces: ['Tunnel1'] },
+    ]);
+    expect(text).toBe(
+      'Crypto Map IPv4 "Tunnel1-head-0" 65536 ipsec-isakmp\n' +
+        '\tProfile name: PROF\n' +
+        '\tSecurity association lifetime: 4608000 kilobytes/3600 seconds\n' +
+        '\tResponder-Only (Y/N): N\n\tPFS (Y/N): N\n\tMixed-mode : Disabled\n' +
+        '\tTransform sets={ \n\t\tTSET:  { esp-aes esp-sha-hmac  } , \n\t}\n\n' +
+        'Crypto Map IPv4 "Tunnel1-head-0" 65537 ipsec-isakmp\n' +
+        '\tMap is a PROFILE INSTANCE.\n' +
+        '\tPeer = 203.0.113.5\n' +
+        '\tExtended IP access list \n' +
+        '\t    access-list  permit ip any any\n' +
+        '\tCurrent peer: 203.0.113.5\n' +
+        '\tSecurity association lifetime: 4608000 kilobytes/3600 seconds\n' +
+        '\tResponder-Only (Y/N): N\n\tPFS (Y/N): N\n\tMixed-mode : Disabled\n' +
+        '\tTransform sets={ \n\t\tTSET:  { esp-aes esp-sha-hmac  } , \n\t}\n' +
+        '\tInterfaces using crypto map Tunnel1-head-0:\n\t\tTunnel1\n\n',
     );
   });
 });

@@ -127,12 +127,14 @@ export function formatCryptoMap(maps: readonly CryptoMapData[]): string {
   const out: string[] = [];
   for (const m of maps) {
     out.push(`Crypto Map IPv4 "${m.name}" ${m.seq} ${m.kind}`);
+    if (m.profileInstance) out.push('\tMap is a PROFILE INSTANCE.');
     if (m.isakmpProfile) out.push(`\tISAKMP Profile: ${m.isakmpProfile}`);
+    if (m.profileName) out.push(`\tProfile name: ${m.profileName}`);
     if (m.peer) out.push(`\tPeer = ${m.peer}`);
     if (m.acl) {
       out.push(`\t${m.acl.kind === 'standard' ? 'Standard' : 'Extended'} IP access list ${m.acl.name}`);
       for (const l of m.acl.lines) out.push(`\t    ${l}`);
-    } else out.push('\tNo matching address list set.');
+    } else if (!m.profileName) out.push('\tNo matching address list set.');
     if (m.currentPeer) out.push(`\tCurrent peer: ${m.currentPeer}`);
     out.push(
       `\tSecurity association lifetime: ${m.securityAssociationLifetime.kilobytes} kilobytes/${m.securityAssociationLifetime.seconds} seconds`,

@@ -84,4 +84,8 @@ export interface CryptoMapData {
   transformSets: { name: string; transforms: string; mode: string }[];
   interfaces: string[];
   isakmpProfile?: string;
+  /** A protected tunnel's entries (`Tunnel0-head-0`): the profile template (65536) names its profile. */
+  profileName?: string;
+  /** The per-peer entry IOS instantiates from the profile (65537): `Map is a PROFILE INSTANCE.` */
+  profileInstance?: boolean;
 }

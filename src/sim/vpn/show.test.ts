@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ip, ping, type Network } from '..';
 import { build, editConfig, ownLab, sharedLab } from './labs';
 import { vpnOf } from './plugin';
-import { ipsecSaViews } from './show';
+import { cryptoMapViews, ipsecSaViews } from './show';
 
 const views = (net: Network, dev: string) => ipsecSaViews(net.device(dev)!, vpnOf(net.device(dev)!)!);
 
@@ -53,5 +53,31 @@ describe('show crypto ipsec sa data', () => {
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ interface: 'Tunnel0', cryptoMapTag: 'Tunnel0-head-0', outboundSpi: 0, encaps: 0, inbound: [], ipMtuIdb: 'GigabitEthernet1' });
     expect(v[0]!.localIdent).toEqual({ address: '0.0.0.0', mask: '0.0.0.0', protocol: 0, port: 0 });
+  });
+});
+
+describe('show crypto map data for protected tunnels', () => {
+  it('adds TunnelN-head-0: the profile template (65536) and the peer instance (65537) with the GRE proxy as its ACL', () => {
+    const net = build(sharedLab('gre-over-ipsec-transport.json'));
+    net.converge(30_000_000);
+    const r1 = net.device('R1')!;
+    const maps = cryptoMapViews(r1, vpnOf(r1)!).filter((m) => m.name.endsWith('-head-0'));
+    expect(maps.map((m) => `${m.name} ${m.seq}`)).toEqual(['Tunnel0-head-0 65536', 'Tunnel0-head-0 65537']);
+    expect(maps[0]).toMatchObject({ profileName: 'PROF', interfaces: [] });
+    expect(maps[0]!.peer).toBeUndefined();
+    expect(maps[1]).toMatchObject({ profileInstance: true, peer: '203.0.113.2', currentPeer: '203.0.113.2', interfaces: ['Tunnel0'] });
+    expect(maps[1]!.acl!.lines).toEqual(['access-list  permit gre host 203.0.113.1 host 203.0.113.2']);
+    expect(maps[1]!.transformSets.map((t) => t.mode)).toEqual(['transport']);
+  });
+
+  it('a VTI instance protects ip any any; a shut tunnel has no entries', () => {
+    const net = build(sharedLab('vti-basic.json'));
+    net.converge(30_000_000);
+    const r1 = net.device('R1')!;
+    expect(cryptoMapViews(r1, vpnOf(r1)!).find((m) => m.seq === 65537)!.acl!.lines).toEqual(['access-list  permit ip any any']);
+    r1.config.interfaces.find((i) => i.name === 'Tunnel0')!.shutdown = true;
+    r1.applyConfig();
+    net.runFor(1_000_000);
+    expect(cryptoMapViews(r1, vpnOf(r1)!)).toEqual([]);
   });
 });

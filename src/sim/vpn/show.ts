@@ -9,7 +9,7 @@ import { SECOND } from '../scheduler';
 import type { IpsecSaPair, ProxyId } from '../ike';
 import type { EspSa } from '../ipsec/sa';
 import { plaintextMtu } from '../ipsec/overhead';
-import type { AclLine } from '../../ios/model';
+import type { AclLine, TransformSet as IosTransformSet } from '../../ios/model';
 import { aclProxies, type ProtectedPolicy } from './config';
 import { pathMtu } from './plugin';
 import type { VpnRuntime } from './runtime';
@@ -40,6 +40,7 @@ export interface CryptoMapView {
   name: string; seq: number; kind: string; peer?: string; acl?: { name: string; lines: string[] }; currentPeer?: string;
   securityAssociationLifetime: { kilobytes: number; seconds: number }; pfs: string;
   transformSets: { name: string; transforms: string; mode: string }[]; interfaces: string[]; isakmpProfile?: string;
+  profileName?: string; profileInstance?: boolean;
 }
 
 const ident = (p: ProxyId): IdentView => ({ address: formatIp(p.address), mask: formatIp(p.mask), protocol: p.protocol, port: p.port });
@@ -264,12 +265,56 @@ export function cryptoMapViews(dev: Device, rt: VpnRuntime): CryptoMapView[] {
         seconds: e.lifetime.seconds ?? c.crypto.saLifetime.seconds ?? 3600,
       },
       pfs: e.pfs ? e.pfs.replace(/^group/, 'group') : 'N',
-      transformSets: sets.map((t) => ({ name: t.name, transforms: t.transforms.map((x) => (x.keyBits ? `${x.name} ${x.keyBits}` : x.name)).join(' '), mode: t.mode })),
+      transformSets: sets.map(transformSetView),
       interfaces: c.interfaces.filter((i) => i.cryptoMap === e.name).map((i) => i.name),
       ...(e.isakmpProfile ? { isakmpProfile: e.isakmpProfile } : {}),
     });
   }
+  for (const p of rt.policies) if (p.kind !== 'map') out.push(...tunnelMapViews(dev, rt, p));
   return out;
+}
+
+/** Transform names as IOS show output writes them: esp-aes 256 -> esp-256-aes. */
+function transformSetView(t: IosTransformSet): CryptoMapView['transformSets'][number] {
+  const names = t.transforms.map((x) => (x.name === 'esp-aes' && x.keyBits ? `esp-${x.keyBits}-aes` : x.keyBits ? `${x.name} ${x.keyBits}` : x.name));
+  return { name: t.name, transforms: names.join(' '), mode: t.mode };
+}
+
+/**
+ * `tunnel protection` makes IOS build a crypto map of its own, TunnelN-head-0: entry 65536 is
+ * the profile (a template, no peer), entry 65537 the instance for the tunnel's peer, whose ACL is
+ * the tunnel's proxy identities (`permit gre host SRC host DST`, or `permit ip any any` for a
+ * VTI) and which names the tunnel as its interface. Layout from IOS 15 / IOS-XE `show crypto map`
+ * output of GRE/IPsec and VTI tunnels; the VTI's `permit ip any any` line is our reading of it.
+ */
+function tunnelMapViews(dev: Device, rt: VpnRuntime, p: ProtectedPolicy): CryptoMapView[] {
+  const c = dev.config;
+  const profile = c.crypto.ipsecProfiles.find((x) => x.name === p.profile);
+  if (!profile) return [];
+  const name = `${p.interfaceName}-head-0`;
+  const sets = profile.transformSets.map((n) => c.crypto.transformSets.find((t) => t.name === n)).filter((t) => t !== undefined).map(transformSetView);
+  const common = {
+    name, kind: 'ipsec-isakmp',
+    securityAssociationLifetime: {
+      kilobytes: profile.lifetime.kilobytes ?? c.crypto.saLifetime.kilobytes ?? 4608000,
+      seconds: profile.lifetime.seconds ?? c.crypto.saLifetime.seconds ?? 3600,
+    },
+    pfs: profile.pfs ?? 'N',
+    transformSets: sets,
+    ...(profile.isakmpProfile ? { isakmpProfile: profile.isakmpProfile } : {}),
+  };
+  const b = rt.sad.forPolicy(p.name);
+  const flow = p.kind === 'gre' ? `permit gre host ${formatIp(p.local.address)} host ${formatIp(p.remote.address)}` : 'permit ip any any';
+  return [
+    { ...common, seq: 65536, profileName: profile.name, interfaces: [] },
+    {
+      ...common, seq: 65537, profileInstance: true,
+      peer: formatIp(p.peer),
+      acl: { name: '', lines: [`access-list  ${flow}`] },
+      currentPeer: formatIp(b ? b.pair.peer : p.peer),
+      interfaces: [p.interfaceName],
+    },
+  ];
 }
 
 type Chainable = Record<string, unknown>;
