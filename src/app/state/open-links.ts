@@ -4,6 +4,7 @@
 import { readLabFragment } from '../../lab/link';
 import { useLab } from './lab-store';
 import { useSession } from './session-store';
+import { loadWarningNotice } from './load-warnings';
 import { AUTOSAVE_KEY, chooseStartupLab } from './startup';
 
 function readStorage(): string | null {
@@ -36,6 +37,8 @@ export function listenForLinks(onOpened: () => void): () => void {
       return;
     }
     useLab.getState().dispatch({ type: 'replaceLab', lab: result.lab });
+    const warned = loadWarningNotice('The lab in this link', result.warnings);
+    if (warned) useSession.getState().notify(warned.title, warned.problems);
     useSession.getState().select(null);
     onOpened();
   };

@@ -48,4 +48,15 @@ describe('startup load order', () => {
     expect(choice.source).toBe('builtin');
     expect(choice.notices).toHaveLength(1);
   });
+
+  it('opens a linked lab with config lines it does not understand, and names each line', () => {
+    const typo = { ...linked, devices: linked.devices.map((d) => (d.name === 'R1' ? { ...d, config: `${d.config}\nflurble wibble 42\n` } : d)) };
+    const choice = chooseStartupLab({ hash: labToFragment(typo), stored: null });
+    expect(choice.source).toBe('link');
+    expect(choice.lab.devices.find((d) => d.name === 'R1')!.config).toContain('flurble wibble 42');
+    expect(choice.notices).toHaveLength(1);
+    expect(choice.notices[0]!.title).toMatch(/^The lab in this link opened, but one config line is not understood by this lab/);
+    expect(choice.notices[0]!.problems[0]!.where).toMatch(/^device R1, config line \d+$/);
+    expect(choice.notices[0]!.problems[0]!.message).toContain('"flurble wibble 42"');
+  });
 });

@@ -5,6 +5,7 @@ import { restoreLab, parseLabText } from '../../lab/restore';
 import { readLabFragment } from '../../lab/link';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
 import type { LabProblem, LabV1 } from '../../lab/types';
+import { loadWarningNotice } from './load-warnings';
 
 export const AUTOSAVE_KEY = 'tunnelscope:autosave';
 
@@ -47,6 +48,8 @@ export function chooseStartupLab({ hash, stored }: StartupInputs): StartupChoice
     notices.push({ title: 'The lab in this link could not be opened. Your current lab is unchanged.', problems: linked.problems });
     return { lab: base, past: [], notices, source };
   }
+  const warned = loadWarningNotice('The lab in this link', linked.warnings);
+  if (warned) notices.push(warned);
   return { lab: linked.lab, past: [base], notices, source: 'link' };
 }
 
