@@ -11,6 +11,7 @@ export type Command =
   | { name: 'check'; lab: string }
   | { name: 'link'; lab: string }
   | { name: 'unlink'; fragment: string }
+  | { name: 'labs' }
   | { name: 'help' };
 
 export class UsageError extends Error {}
@@ -18,7 +19,9 @@ export class UsageError extends Error {}
 export const USAGE = `usage: tunnelscope run LAB.json [--exec "DEVICE: COMMAND"]... [--pcap OUT.pcapng] [--keys OUT.esp_sa] [--ike-keys OUT.ikev1] [--seed N]
        tunnelscope check LAB.json
        tunnelscope link LAB.json
-       tunnelscope unlink URL-OR-FRAGMENT`;
+       tunnelscope unlink URL-OR-FRAGMENT
+       tunnelscope labs
+LAB.json may also be builtin:ID (or builtin:ID/broken, builtin:ID/solved): a lab of the app's library; \`tunnelscope labs\` lists them.`;
 
 export function parseExec(text: string): ExecLine {
   const m = /^\s*([^:\s]+)\s*:\s?(.*)$/.exec(text);
@@ -77,6 +80,9 @@ export function parseArgs(argv: string[]): Command {
       return { name: 'link', lab: one('LAB.json') };
     case 'unlink':
       return { name: 'unlink', fragment: one('URL or fragment') };
+    case 'labs':
+      if (positional.length > 0) throw new UsageError('labs takes no arguments');
+      return { name: 'labs' };
     default:
       throw new UsageError(`unknown command "${name}" (run, check, link, unlink)`);
   }

@@ -178,3 +178,27 @@ describe('tunnelscope link / unlink', () => {
     expect(JSON.parse(back.out).devices.map((d: { name: string }) => d.name)).toEqual(['H1', 'R1', 'R3', 'R2', 'H2']);
   });
 });
+
+describe('built-in labs by id', () => {
+  it('lists the library, and runs, checks and links a built-in lab or its variant as a file', () => {
+    const labs = run('labs');
+    expect(labs.code).toBe(0);
+    expect(labs.out).toContain('builtin:vti-static builtin:vti-static/broken\n  IPsec static VTI between two sites');
+    const r = run('run', 'builtin:vti-static', ...exec('H1: ping 10.2.2.10', 'H1: ping 10.2.2.10'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('!!!!!');
+    expect(run('check', 'builtin:hosts-cannot-ping/solved').code).toBe(0);
+    expect(run('link', 'builtin:gre-ipsec-tunnel').out).toMatch(/^#lab=1\./);
+    const broken = run('run', 'builtin:vti-static/broken', ...exec('R1: show crypto isakmp sa'));
+    expect(broken.out).toContain('MM_KEY_EXCH');
+  });
+
+  it('names the labs there are when the id is wrong, and the variants when the variant is', () => {
+    const wrong = run('run', 'builtin:vti-statik');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err[0]).toMatch(/^tunnelscope: no built-in lab "vti-statik" \(tunnelscope labs lists them: vti-static, /);
+    const variant = run('run', 'builtin:vti-static/solved');
+    expect(variant.code).toBe(2);
+    expect(variant.err[0]).toBe('tunnelscope: the built-in lab vti-static has no solved variant (it has: broken)');
+  });
+});

@@ -1,7 +1,8 @@
-// The four commands. Each takes parsed arguments and an Io (so tests run them in-process) and
+// The commands. Each takes parsed arguments and an Io (so tests run them in-process) and
 // returns the exit status.
 import { writeFileSync } from 'node:fs';
 import { labToFragment, readLabFragment, describeProblems } from '../lab';
+import { BUILTIN_LABS } from '../lab/builtin';
 import type { Command } from './args';
 import { USAGE } from './args';
 import { checkFile } from './check';
@@ -19,6 +20,12 @@ export function runCommand(cmd: Command, io: Io): number {
   switch (cmd.name) {
     case 'help':
       io.stdout(USAGE);
+      return 0;
+    case 'labs':
+      for (const l of BUILTIN_LABS) {
+        const variants = Object.keys(l.variants).map((v) => ` builtin:${l.id}/${v}`).join('');
+        io.stdout(`builtin:${l.id}${variants}\n  ${l.lab.title}`);
+      }
       return 0;
     case 'check': {
       const report = checkFile(cmd.lab);

@@ -2,13 +2,33 @@
 // stack trace. All loading goes through src/lab's restoreLab, as in the app.
 import { readFileSync, statSync } from 'node:fs';
 import { describeProblems, parseLabText, type Lab, type LabProblem } from '../lab';
+import { BUILTIN_LABS } from '../lab/builtin';
 
 export class BadInput extends Error {}
 
 const MAX_FILE = 8 * 1024 * 1024;
 
-/** The file's text; BadInput when it cannot be read or is not UTF-8 text. */
+const BUILTIN = /^builtin:([a-z0-9-]+)(?:\/(broken|solved))?$/;
+
+/**
+ * `builtin:ID`, `builtin:ID/broken` or `builtin:ID/solved`: a lab of the app's library as JSON
+ * text, so it loads through the same door as a file.
+ */
+function builtinLabText(spec: string): string | undefined {
+  if (!spec.startsWith('builtin:')) return undefined;
+  const m = BUILTIN.exec(spec);
+  const entry = m ? BUILTIN_LABS.find((l) => l.id === m[1]) : undefined;
+  if (!m || !entry) throw new BadInput(`no built-in lab "${spec.slice(8)}" (tunnelscope labs lists them: ${BUILTIN_LABS.map((l) => l.id).join(', ')})`);
+  const variant = m[2] as 'broken' | 'solved' | undefined;
+  const lab = variant ? entry.variants[variant] : entry.lab;
+  if (!lab) throw new BadInput(`the built-in lab ${entry.id} has no ${variant} variant (it has: ${Object.keys(entry.variants).join(', ') || 'none'})`);
+  return JSON.stringify(lab);
+}
+
+/** The lab's text (a file, or builtin:ID); BadInput when it cannot be read or is not UTF-8 text. */
 export function readLabText(path: string): string {
+  const builtin = builtinLabText(path);
+  if (builtin !== undefined) return builtin;
   let text: string;
   try {
     const st = statSync(path);
