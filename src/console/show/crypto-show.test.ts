@@ -1,8 +1,12 @@
 // The crypto show layouts that have no other test: an entry without SAs, the filters, the
 // tunnel's dynamic crypto map entry, and the configuration shows (policy, transform set, profile).
 import { describe, expect, it } from 'vitest';
-import type { IpsecSaData } from './crypto-types';
-import { formatCryptoIpsecSa, formatCryptoMap } from './crypto-show';
+import type { CryptoSessionData, IpsecSaData } from './crypto-types';
+import { formatCryptoIpsecSa, formatCryptoMap, formatCryptoSessionBrief } from './crypto-show';
+import { formatCryptoIsakmpPolicy, formatCryptoIpsecProfile, formatCryptoIpsecTransformSet } from './crypto-config-show';
+import { parseConfig, shortInterfaceName } from '../../ios';
+import { createConsole } from '../session';
+import { fakeDevice } from '../testing/fake-device';
 
 export const NO_SA: IpsecSaData = {
   interface: 'GigabitEthernet1', cryptoMapTag: 'CMAP', localAddress: '203.0.113.1',
@@ -81,5 +85,113 @@ describe('show crypto map: a protected tunnel\'s own map', () => {
         '\tTransform sets={ \n\t\tTSET:  { esp-aes esp-sha-hmac  } , \n\t}\n' +
         '\tInterfaces using crypto map Tunnel1-head-0:\n\t\tTunnel1\n\n',
     );
+  });
+});
+
+const CFG = `hostname HUB
+crypto isakmp policy 10
+ encr aes 256
+ hash sha256
+ authentication pre-share
+ group 14
+crypto isakmp policy 20
+ encr 3des
+ hash md5
+ authentication pre-share
+ group 2
+ lifetime 3600
+crypto ipsec transform-set TSET esp-aes esp-sha-hmac
+ mode tunnel
+crypto ipsec transform-set T256 esp-aes 256 esp-sha256-hmac
+ mode transport
+crypto ipsec profile PROF
+ set transform-set TSET T256
+ set pfs group14
+`;
+
+describe('configuration shows', () => {
+  const c = parseConfig(CFG).config;
+
+  it('show crypto isakmp policy: one protection suite per policy, in priority order, IOS wording', () => {
+    expect(formatCryptoIsakmpPolicy(c)).toBe(
+      '\nGlobal IKE policy\n' +
+        'Protection suite of priority 10\n' +
+        '\tencryption algorithm:\tAES - Advanced Encryption Standard (256 bit keys).\n' +
+        '\thash algorithm:\t\tSecure Hash Standard 2 (256 bit)\n' +
+        '\tauthentication method:\tPre-Shared Key\n' +
+        '\tDiffie-Hellman group:\t#14 (2048 bit)\n' +
+        '\tlifetime:\t\t86400 seconds, no volume limit\n' +
+        'Protection suite of priority 20\n' +
+        '\tencryption algorithm:\tThree key triple DES\n' +
+        '\thash algorithm:\t\tMessage Digest 5\n' +
+        '\tauthentication method:\tPre-Shared Key\n' +
+        '\tDiffie-Hellman group:\t#2 (1024 bit)\n' +
+        '\tlifetime:\t\t3600 seconds, no volume limit\n',
+    );
+  });
+
+  it('show crypto ipsec transform-set [NAME]', () => {
+    expect(formatCryptoIpsecTransformSet(c)).toBe(
+      'Transform set TSET: { esp-aes esp-sha-hmac  } \n   will negotiate = { Tunnel,  }, \n   \n' +
+        'Transform set T256: { esp-256-aes esp-sha256-hmac  } \n   will negotiate = { Transport,  }, \n   \n',
+    );
+    expect(formatCryptoIpsecTransformSet(c, 'T256')).toMatch(/^Transform set T256:/);
+    expect(formatCryptoIpsecTransformSet(c, 'NOPE')).toBe('');
+  });
+
+  it('show crypto ipsec profile', () => {
+    expect(formatCryptoIpsecProfile(c)).toBe(
+      'IPSEC profile PROF\n' +
+        '\tSecurity association lifetime: 4608000 kilobytes/3600 seconds\n' +
+        '\tResponder-Only (Y/N): N\n' +
+        '\tPFS (Y/N): Y\n\tDH group:  group14\n' +
+        '\tMixed-mode : Disabled\n' +
+        '\tTransform sets={ \n' +
+        '\t\tTSET:  { esp-aes esp-sha-hmac  } , \n' +
+        '\t\tT256:  { esp-256-aes esp-sha256-hmac  } , \n' +
+        '\t}\n\n',
+    );
+  });
+});
+
+const SESSIONS: CryptoSessionData[] = [
+  { interface: 'Tunnel1', uptime: '00:10:53', status: 'UP-ACTIVE', peer: '203.0.113.5', peerPort: 500, ikeSas: [{ local: '203.0.113.1', localPort: 500, remote: '203.0.113.5', remotePort: 500, status: 'Active' }], flows: [] },
+  { interface: 'GigabitEthernet1', status: 'DOWN', peer: '203.0.113.9', peerPort: 500, ikeSas: [], flows: [] },
+];
+
+describe('show crypto session brief', () => {
+  it('prints the IOS legend and one column-aligned line per session', () => {
+    expect(formatCryptoSessionBrief(SESSIONS, shortInterfaceName)).toBe(
+      'Status: A- Active, U - Up, D - Down, I - Idle, S - Standby, N - Negotiating \n' +
+        '        K - No IKE\n' +
+        'ivrf = (none)\n' +
+        'Peer            I/F          Username        Group/Phase1_id          Uptime   Status\n' +
+        '203.0.113.5     Tu1                          203.0.113.5              00:10:53 UA\n' +
+        '203.0.113.9     Gi1                                                            D\n',
+    );
+  });
+});
+
+describe('crypto show commands at the console', () => {
+  const dev = { ...fakeDevice(CFG), ipsecSas: () => [NO_SA, { ...NO_SA, interface: 'Tunnel1', cryptoMapTag: 'Tunnel1-head-0', peer: '203.0.113.5', remoteEndpoint: '203.0.113.5' }], cryptoSessions: () => SESSIONS };
+  const con = createConsole(dev, { privileged: true });
+
+  it('filters show crypto ipsec sa by peer, interface and map, with or without detail', () => {
+    const byPeer = con.execute('show crypto ipsec sa peer 203.0.113.5').output;
+    expect(byPeer).toContain('interface: Tunnel1');
+    expect(byPeer).not.toContain('interface: GigabitEthernet1');
+    const byIf = con.execute('sh cry ip sa int gi1 detail').output;
+    expect(byIf).toContain('interface: GigabitEthernet1');
+    expect(byIf).not.toContain('Tunnel1');
+    expect(byIf).toContain('#pkts no sa (send) 0');
+    expect(con.execute('show crypto ipsec sa map CMAP').output).not.toContain('Tunnel1');
+    expect(con.execute('show crypto ipsec sa peer 192.0.2.1').output.trim()).toBe('');
+  });
+
+  it('answers show crypto session brief, isakmp policy, transform-set and profile', () => {
+    expect(con.execute('show crypto session brief').output).toContain('203.0.113.5     Tu1 ');
+    expect(con.execute('sh cry isa pol').output).toContain('Protection suite of priority 20');
+    expect(con.execute('show crypto ipsec transform-set T256').output).toMatch(/^Transform set T256: \{ esp-256-aes esp-sha256-hmac {2}\} /);
+    expect(con.execute('show crypto ipsec profile PROF').output).toMatch(/^IPSEC profile PROF\n/);
   });
 });

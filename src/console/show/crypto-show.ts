@@ -150,3 +150,23 @@ export function formatCryptoMap(maps: readonly CryptoMapData[]): string {
   }
   return out.join('\n') + '\n';
 }
+
+const BRIEF_STATUS: Record<CryptoSessionData['status'], string> = { 'UP-ACTIVE': 'UA', 'UP-IDLE': 'UI', 'UP-NO-IKE': 'UK', 'DOWN-NEGOTIATING': 'DN', DOWN: 'D' };
+
+/**
+ * `show crypto session brief`: one line per peer and interface. The phase 1 id is the peer's
+ * address once an IKE SA exists (pre-shared keys identify by address); the uptime once IPsec SAs do.
+ */
+export function formatCryptoSessionBrief(sessions: readonly CryptoSessionData[], shortName: (i: string) => string): string {
+  const out = [
+    'Status: A- Active, U - Up, D - Down, I - Idle, S - Standby, N - Negotiating ',
+    '        K - No IKE',
+    'ivrf = (none)',
+    'Peer            I/F          Username        Group/Phase1_id          Uptime   Status',
+  ];
+  for (const s of sessions) {
+    const phase1 = s.ikeSas.length ? s.peer : '';
+    out.push(`${padEnd(s.peer, 15)} ${padEnd(shortName(s.interface), 12)} ${padEnd('', 15)} ${padEnd(phase1, 24)} ${padEnd(s.uptime ?? '', 8)} ${BRIEF_STATUS[s.status]}`);
+  }
+  return out.join('\n') + '\n';
+}
