@@ -201,8 +201,7 @@ export const EXEC_RULES: ExecRule[] = [
   rule('show.ip-route', 'show ip route', (c) => formatIpRoute(c.device.ipRoute()), SHOW_HELP, true),
   rule('show.ip-route-filter', 'show ip route {connected|static|ospf}:which', (c, a) => {
     const code = a.which === 'connected' ? ['C', 'L'] : a.which === 'static' ? ['S'] : ['O', 'O IA', 'O E1', 'O E2'];
-    const data = c.device.ipRoute();
-    return formatIpRoute({ ...data, routes: data.routes.filter((r) => code.includes(r.code)) });
+    return formatIpRoute(c.device.ipRoute(), (r) => code.includes(r.code));
   }, { ...SHOW_HELP, connected: 'Connected', static: 'Static routes', ospf: 'Open Shortest Path First (OSPF)' }, true),
   rule('show.access-lists', 'show access-lists', (c) => formatAccessLists(c.device.config().accessLists), { ...SHOW_HELP, 'access-lists': 'List access lists' }),
   rule('show.ip-access-lists', 'show ip access-lists', (c) => formatAccessLists(c.device.config().accessLists), { ...SHOW_HELP, 'access-lists': 'List IP access lists' }),

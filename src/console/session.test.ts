@@ -352,7 +352,7 @@ describe('show access-lists and filtered routes', () => {
     expect(con.execute('show access-lists').output).toBe('Extended IP access list VPN\n    10 permit gre host 203.0.113.1 host 203.0.113.2\nStandard IP access list 1\n    10 permit 10.1.1.0, wildcard bits 0.0.0.255\n    20 deny any\n');
   });
 
-  it('show ip route static keeps only static routes', () => {
+  it('show ip route static keeps only static routes (under the whole table\'s subnet header, as IOS does)', () => {
     const dev = fakeDevice(R1);
     dev.ipRoute = () => ({
       routing: true,
@@ -362,7 +362,7 @@ describe('show access-lists and filtered routes', () => {
       ],
     });
     const out = createConsole(dev, { privileged: true }).execute('sh ip route static').output;
-    expect(out).toContain('      10.0.0.0/24 is subnetted, 1 subnets\nS        10.2.2.0 is directly connected, Tunnel0\n');
+    expect(out).toContain('      10.0.0.0/24 is subnetted, 2 subnets\nS        10.2.2.0 is directly connected, Tunnel0\n');
     expect(out).not.toContain('10.1.1.0');
   });
 });

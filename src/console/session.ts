@@ -137,24 +137,25 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
   function runExec(full: string, promptLen: number, offset: number): string {
     const split = splitFilter(full);
     if ('error' in split) return split.error === 'incomplete' ? '% Incomplete command.\n\n' : `${' '.repeat(promptLen + split.at)}^\n${INVALID}\n\n`;
-    const out = runExecCommand(split.command, promptLen, offset);
-    return split.filter ? applyFilter(out, split.filter) : out;
+    const r = runExecCommand(split.command, promptLen, offset);
+    // IOS checks the command before the pipe and reports its error (caret and all) unfiltered.
+    return split.filter && !r.error ? applyFilter(r.output, split.filter) : r.output;
   }
 
-  function runExecCommand(line: string, promptLen: number, offset: number): string {
+  function runExecCommand(line: string, promptLen: number, offset: number): { output: string; error: boolean } {
     const g = execGrammar(st.config ? 'priv' : st.level);
     const m = g.match(line.slice(offset));
     if (!m.ok) {
       const toks = tokenizeLine(line.slice(offset));
       if (m.kind === 'invalid' && toks.length === 1 && m.at === toks[0]!.start && !st.config) {
-        return '% Unknown command or computer name, or unable to find computer address\n';
+        return { output: '% Unknown command or computer name, or unable to find computer address\n', error: true };
       }
-      return errorText(line, m, promptLen, offset);
+      return { output: errorText(line, m, promptLen, offset), error: true };
     }
     try {
-      return (m.rule.data as ExecData).run(ctx, m.args);
+      return { output: (m.rule.data as ExecData).run(ctx, m.args), error: false };
     } catch (e) {
-      if (e instanceof InvalidArgument) return `${' '.repeat(promptLen + offset + (m.at[e.word] ?? 0))}^\n${INVALID}\n\n`;
+      if (e instanceof InvalidArgument) return { output: `${' '.repeat(promptLen + offset + (m.at[e.word] ?? 0))}^\n${INVALID}\n\n`, error: true };
       throw e;
     }
   }

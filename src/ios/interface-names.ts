@@ -7,6 +7,12 @@ export interface InterfaceType {
   short: string;
   /** `?` help text, as IOS lists interface types. */
   help: string;
+  /**
+   * The interface number IOS accepts, for types whose range does not depend on the chassis
+   * (`interface Tunnel ?` -> <0-2147483647>). Physical types: each slot/port number within
+   * PHYSICAL_MAX (their real range is the hardware's).
+   */
+  range?: [number, number];
 }
 
 /** The types a Tunnelscope device can have, then others found in real configs (kept as names). */
@@ -15,15 +21,32 @@ export const INTERFACE_TYPES: readonly InterfaceType[] = [
   { full: 'FastEthernet', short: 'Fa', help: 'FastEthernet IEEE 802.3' },
   { full: 'GigabitEthernet', short: 'Gi', help: 'GigabitEthernet IEEE 802.3z' },
   { full: 'TenGigabitEthernet', short: 'Te', help: 'Ten Gigabit Ethernet' },
-  { full: 'Loopback', short: 'Lo', help: 'Loopback interface' },
-  { full: 'Null', short: 'Nu', help: 'Null interface' },
+  { full: 'Loopback', short: 'Lo', help: 'Loopback interface', range: [0, 2147483647] },
+  { full: 'Null', short: 'Nu', help: 'Null interface', range: [0, 0] },
   { full: 'Port-channel', short: 'Po', help: 'Ethernet Channel of interfaces' },
   { full: 'Serial', short: 'Se', help: 'Serial' },
-  { full: 'Tunnel', short: 'Tu', help: 'Tunnel interface' },
-  { full: 'Vlan', short: 'Vl', help: 'Catalyst Vlans' },
+  { full: 'Tunnel', short: 'Tu', help: 'Tunnel interface', range: [0, 2147483647] },
+  { full: 'Vlan', short: 'Vl', help: 'Catalyst Vlans', range: [1, 4094] },
 ];
 
 const NUMBER = /^\d+(\/\d+)*(\.\d+)?$/;
+/** Largest slot/port number of a physical interface: IOS keeps them in signed 32 bits. */
+export const PHYSICAL_MAX = 2147483647;
+/** Subinterface numbers (Gi1.100): <1-4294967295>. */
+const SUBINTERFACE: [number, number] = [1, 4294967295];
+
+/** True when IOS accepts `number` (`0`, `0/1`, `1.100`) for an interface of this type. */
+export function interfaceNumberValid(type: InterfaceType, number: string): boolean {
+  if (!NUMBER.test(number)) return false;
+  const [main, sub] = number.split('.') as [string, string | undefined];
+  const parts = main.split('/').map(Number);
+  if (type.range) {
+    // Loopback, Tunnel, Null and Vlan interfaces have one number and no subinterfaces.
+    if (parts.length !== 1 || sub !== undefined) return false;
+    if (parts[0]! < type.range[0] || parts[0]! > type.range[1]) return false;
+  } else if (parts.some((p) => p > PHYSICAL_MAX)) return false;
+  return sub === undefined || (Number(sub) >= SUBINTERFACE[0] && Number(sub) <= SUBINTERFACE[1]);
+}
 
 /** Finds the type a (possibly abbreviated, any case) type word names; undefined if none or ambiguous. */
 export function resolveInterfaceType(word: string): InterfaceType | undefined {
@@ -50,7 +73,7 @@ export function normalizeInterfaceName(text: string): string | undefined {
   const m = /^([A-Za-z][A-Za-z-]*?)\s?(\d[\d/.:]*)$/.exec(t);
   if (!m) return undefined;
   const type = resolveInterfaceType(m[1]!);
-  if (!type || !NUMBER.test(m[2]!)) return undefined;
+  if (!type || !interfaceNumberValid(type, m[2]!)) return undefined;
   return type.full + m[2]!;
 }
 

@@ -52,7 +52,12 @@ function routeLines(rows: RouteRow[], codeWidth: number, withMask: boolean): str
   return out;
 }
 
-export function formatIpRoute(data: IpRouteData): string {
+/**
+ * `show ip route`, or with `only` a filtered form (`show ip route ospf`): IOS still prints the
+ * real gateway of last resort and the subnet headers of the whole table (`10.0.0.0/8 is
+ * variably subnetted, 5 subnets, 2 masks`), listing only the routes that match.
+ */
+export function formatIpRoute(data: IpRouteData, only?: (r: RouteRow) => boolean): string {
   if (!data.routing) {
     const gw = data.defaultGateway ? `Default gateway is ${data.defaultGateway}` : 'Default gateway is not set';
     return `${gw}\n\nHost               Gateway           Last Use    Total Uses  Interface\nICMP redirect cache is empty\n`;
@@ -82,21 +87,23 @@ export function formatIpRoute(data: IpRouteData): string {
   });
   for (const key of majorKeys) {
     const group = majors.get(key)!;
+    const shown = only ? group.map((p) => p.filter(only)).filter((p) => p.length > 0) : group;
+    if (shown.length === 0) continue;
     const first = group[0]![0]!;
     const classful = classfulLength(first.network);
     const onlyClassful = group.length === 1 && first.prefixLength <= classful;
     if (key.startsWith('super') || onlyClassful) {
-      for (const p of group) out.push(...routeLines(p, 6, true));
+      for (const p of shown) out.push(...routeLines(p, 6, true));
       continue;
     }
     const masks = new Set(group.map((p) => p[0]!.prefixLength));
     const n = group.length;
     if (masks.size === 1) {
       out.push(`      ${key}/${first.prefixLength} is subnetted, ${n} subnets`);
-      for (const p of group) out.push(...routeLines(p, 9, false));
+      for (const p of shown) out.push(...routeLines(p, 9, false));
     } else {
       out.push(`      ${key}/${classful} is variably subnetted, ${n} subnets, ${masks.size} masks`);
-      for (const p of group) out.push(...routeLines(p, 9, true));
+      for (const p of shown) out.push(...routeLines(p, 9, true));
     }
   }
   return out.join('\n') + '\n';

@@ -243,8 +243,8 @@ export class Grammar {
     if (!type || /\d/.test(tokens[tokens.length - 1]!.text)) return undefined;
     const d = this.descend(tokens.slice(0, -1), line);
     if ('ok' in d || !d.node.edges.some((e) => e.elem.kind === 'param' && e.elem.type.t === 'if')) return undefined;
-    // IOS's ranges: virtual interfaces <0-2147483647>; physical ones depend on the chassis.
-    const range = ['Loopback', 'Tunnel'].includes(type.full) ? '<0-2147483647>' : '<0-15>';
+    // IOS's ranges: virtual interfaces have fixed ones (Tunnel <0-2147483647>); physical ones depend on the chassis.
+    const range = type.range ? `<${type.range[0]}-${type.range[1]}>` : '<0-15>';
     return { entries: [{ word: range, help: `${type.full} interface number` }], partial: false };
   }
 
