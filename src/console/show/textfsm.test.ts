@@ -36,6 +36,11 @@ describe.skipIf(skipWithout('textfsm'))('ntc-templates parse our show output', (
     ]);
   });
 
+  it('show ip route ospf (filtered): the template still reads the route, the gateway line does not confuse it', () => {
+    const rows = textfsm('cisco_ios_show_ip_route.textfsm', formatIpRoute(ROUTES, (r) => r.code === 'O'));
+    expect(rows.map((r) => `${r.PROTOCOL} ${r.NETWORK}/${r.PREFIX_LENGTH} [${r.DISTANCE}/${r.METRIC}] ${r.NEXTHOP_IP} ${r.NEXTHOP_IF} ${r.UPTIME}`)).toEqual(['O 10.2.2.0/24 [110/1001] 172.16.0.2 Tunnel0 00:01:05']);
+  });
+
   it('show interfaces', () => {
     const rows = textfsm('cisco_ios_show_interfaces.textfsm', formatInterfaces(IFACES));
     expect(rows.map((r) => [r.INTERFACE, r.LINK_STATUS, r.PROTOCOL_STATUS, r.HARDWARE_TYPE, r.IP_ADDRESS, r.PREFIX_LENGTH, r.MTU, r.MAC_ADDRESS, r.DESCRIPTION, r.INPUT_PACKETS, r.OUTPUT_PACKETS, r.ENCAPSULATION])).toEqual([
