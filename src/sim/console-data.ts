@@ -95,6 +95,16 @@ function hardware(dev: Device, i: SimInterface): string {
   return /^GigabitEthernet/.test(i.name) && dev.kind !== 'host' ? 'CSR vNIC' : 'AmdP2';
 }
 
+/**
+ * The `MTU N bytes` of a tunnel as IOS-XE prints it: 17916 for GRE; for an IPsec VTI 10000 less
+ * the IPsec overhead (reference show_interfaces: 9922 up with transport MTU 1422, 10000 down
+ * with 1500), so 9938 for esp-aes esp-sha-hmac without NAT-T.
+ */
+function tunnelMtu(dev: Device, i: SimInterface): number {
+  if (i.config.tunnelMode !== 'ipsec ipv4') return 17916;
+  return 10000 - (1500 - (i.usable ? dev.tunnelIpMtu(i) : 1500));
+}
+
 /** IOS's words after "Tunnel linestate evaluation down - ". */
 function linestateWords(dev: Device, t: SimInterface): string | undefined {
   if (t.lineProtocol || !t.adminUp) return undefined;
@@ -118,7 +128,7 @@ export function interfaceViews(dev: Device): InterfaceView[] {
       status: i.status,
       protocol: i.lineProtocol ? 'up' : 'down',
       kind: i.kind,
-      mtu: i.kind === 'tunnel' ? 17916 : i.mtu,
+      mtu: i.kind === 'tunnel' ? tunnelMtu(dev, i) : i.mtu,
       hardware: hardware(dev, i),
       lastInput: ago(i.lastInput),
       lastOutput: ago(i.lastOutput),

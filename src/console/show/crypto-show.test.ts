@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CryptoSessionData, IpsecSaData } from './crypto-types';
 import { formatCryptoIpsecSa, formatCryptoMap, formatCryptoSessionBrief } from './crypto-show';
+import { formatInterface } from './interfaces';
+import type { InterfaceDetail } from './types';
 import { formatCryptoIsakmpPolicy, formatCryptoIpsecProfile, formatCryptoIpsecTransformSet } from './crypto-config-show';
 import { parseConfig, shortInterfaceName } from '../../ios';
 import { createConsole } from '../session';
@@ -193,5 +195,21 @@ describe('crypto show commands at the console', () => {
     expect(con.execute('sh cry isa pol').output).toContain('Protection suite of priority 20');
     expect(con.execute('show crypto ipsec transform-set T256').output).toMatch(/^Transform set T256: \{ esp-256-aes esp-sha256-hmac {2}\} /);
     expect(con.execute('show crypto ipsec profile PROF').output).toMatch(/^IPSEC profile PROF\n/);
+  });
+});
+
+describe('show interfaces TunnelN: the IOS-XE linestate line', () => {
+  const counters = { inputPackets: 0, inputBytes: 0, outputPackets: 0, outputBytes: 0, inputDrops: 0, outputDrops: 0, broadcasts: 0, multicasts: 0 };
+  const vti: InterfaceDetail = { name: 'Tunnel0', kind: 'tunnel', ipAddress: '172.16.0.1', prefixLength: 30, method: 'NVRAM', status: 'up', protocol: 'up', mtu: 9922, lastInput: 'never', lastOutput: 'never', counters, tunnel: { sourceAddress: '172.24.0.10', destination: '18.233.247.21', protocol: 'IPSEC/IP', transportMtu: 1422, protectionProfile: 'P' } };
+
+  it('prints `Tunnel linestate evaluation up` right after Keepalive, as the reference CSR1000v does', () => {
+    expect(formatInterface(vti)).toContain('  MTU 9922 bytes, BW 100 Kbit/sec, DLY 50000 usec,\n');
+    expect(formatInterface(vti)).toContain('  Keepalive not set\n  Tunnel linestate evaluation up\n  Tunnel source 172.24.0.10, destination 18.233.247.21\n');
+  });
+
+  it('prints the down reason instead while line protocol is down', () => {
+    const down = formatInterface({ ...vti, protocol: 'down', mtu: 10000, tunnel: { ...vti.tunnel!, transportMtu: 1500, linestateDown: 'transport reg down' } });
+    expect(down).toContain('  Tunnel linestate evaluation down - transport reg down\n');
+    expect(down).not.toContain('evaluation up');
   });
 });

@@ -75,7 +75,8 @@ export function formatInterface(i: InterfaceDetail): string {
       '     reliability 255/255, txload 1/255, rxload 1/255',
       '  Encapsulation TUNNEL, loopback not set',
       '  Keepalive not set',
-      ...(t.linestateDown ? [`  Tunnel linestate evaluation down - ${t.linestateDown}`] : []),
+      // IOS-XE prints the evaluation either way: `up`, or `down - <reason>` (reference show_interfaces).
+      ...(t.linestateDown ? [`  Tunnel linestate evaluation down - ${t.linestateDown}`] : i.protocol === 'up' ? ['  Tunnel linestate evaluation up'] : []),
       `  Tunnel source ${srcText}, destination ${t.destination ?? 'UNKNOWN'}`,
       `  Tunnel protocol/transport ${t.protocol}`,
       ...(t.protocol.includes('GRE') ? [`    Key ${t.key !== undefined ? `0x${t.key.toString(16).toUpperCase()}` : 'disabled'}, sequencing disabled`, '    Checksumming of packets disabled'] : []),

@@ -90,7 +90,8 @@ describe('a GRE end facing a VTI end', () => {
     }
     // The plain-words trace names the refusal at R2 (the VTI responder).
     expect(net.trace.records.some((t) => t.device === 'R2' && t.point === 'Drop' && /proxy identities 203\.0\.113\.1\/255\.255\.255\.255\/47\/0.*accepts only those \(an IPsec VTI/.test(t.decision))).toBe(true);
-    expect(r2.iface('Tunnel0')!.downReason).toMatch(/proxy identities/);
+    expect(r2.iface('Tunnel0')!.downReason).toBe('transport reg down');
+    expect(vpnOf(r2)!.lastFailure.get('Tunnel0')!.explanation).toMatch(/proxy identities/);
     expect(marks(net, 'H1', '10.2.2.10')).not.toContain('!');
   });
 });

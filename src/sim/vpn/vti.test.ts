@@ -1,7 +1,7 @@
 // IPsec VTIs end to end on the shared labs: IKE at convergence, ESP for everything routed into
 // the tunnel (OSPF multicast too), line protocol following the SAs, plaintext MTU, NAT-T.
 import { describe, expect, it } from 'vitest';
-import { ip, ping, type Network } from '..';
+import { interfaceViews, ip, ping, type Network } from '..';
 import { ospfOf } from '../ospf/plugin';
 import { build, editConfig, sharedLab } from './labs';
 import { vpnOf } from './plugin';
@@ -37,6 +37,9 @@ describe('IPsec VTI (vti-basic.json)', () => {
     expect(after.plaintextMtu).toBe(1438);
     expect(after.inbound[0]!.settings).toBe('{Tunnel, }');
     expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1438);
+    // show interfaces Tunnel0 (IOS-XE): MTU 10000 less the IPsec overhead, transport MTU 1438, linestate up.
+    const view = interfaceViews(r1).find((v) => v.name === 'Tunnel0')!;
+    expect([view.mtu, view.tunnel!.transportMtu, view.tunnel!.linestateDown]).toEqual([9938, 1438, undefined]);
     // On the R1-R2 link only ESP carries the hosts' traffic.
     const esp = net.trace.records.filter((t) => t.device === 'R1' && t.point === 'Tx' && t.egress === 'GigabitEthernet1' && t.protocol.includes('ESP'));
     expect(esp.length).toBeGreaterThanOrEqual(5);
@@ -51,7 +54,12 @@ describe('IPsec VTI (vti-basic.json)', () => {
     net.converge(30_000_000);
     const t = net.device('R1')!.iface('Tunnel0')!;
     expect(t.lineProtocol).toBe(false);
-    expect(t.downReason).toMatch(/needs tunnel protection/);
+    // IOS-XE: `Tunnel linestate evaluation down - transport reg down`, MTU 10000 with nothing to take off.
+    expect(t.downReason).toBe('transport reg down');
+    const view = interfaceViews(net.device('R1')!).find((v) => v.name === 'Tunnel0')!;
+    expect(view.tunnel!.linestateDown).toBe('transport reg down');
+    expect(view.mtu).toBe(10000);
+    expect(view.tunnel!.transportMtu).toBe(1500);
     expect(marks(net, 'H1', '10.2.2.10')).toMatch(/^[.U]{5}$/);
     expect(net.trace.records.some((r) => r.device === 'R1' && r.point === 'Drop' && /no route to 10\.2\.2\.10/.test(r.decision))).toBe(true);
   });
@@ -127,6 +135,9 @@ describe('NAT-T (nat-t-static-nat.json)', () => {
     expect(udp.some((t) => /:4500$/.test(t.decision))).toBe(true);
     expect(net.trace.records.some((t) => t.device === 'R1' && t.point === 'Encap' && /NAT-T/.test(t.decision))).toBe(true);
     expect(r1.ipMtu(r1.iface('Tunnel0')!)).toBe(1422);
+    // The reference CSR1000v behind NAT-T prints exactly this pair: MTU 9922, transport MTU 1422.
+    const view = interfaceViews(r1).find((x) => x.name === 'Tunnel0')!;
+    expect([view.mtu, view.tunnel!.transportMtu]).toEqual([9922, 1422]);
   });
 });
 
