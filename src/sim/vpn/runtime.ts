@@ -153,12 +153,14 @@ export class VpnRuntime {
 
   /**
    * True when the tunnel no longer asks for protection at all (deleted, `no tunnel protection`,
-   * another tunnel mode). A policy that only lapsed because the tunnel source lost its address
+   * another tunnel mode, its ipsec profile removed). A policy that only lapsed because the tunnel source lost its address
    * or the destination its route keeps its SAs, as before.
    */
   private protectionRemoved(name: string): boolean {
     const c = this.device.config.interfaces.find((i) => i.name === name);
-    return !c || !c.tunnelProtection || (c.tunnelMode !== 'ipsec ipv4' && c.tunnelMode !== 'gre ip');
+    if (!c || !c.tunnelProtection || (c.tunnelMode !== 'ipsec ipv4' && c.tunnelMode !== 'gre ip')) return true;
+    const profile = c.tunnelProtection.profile;
+    return !this.device.config.crypto.ipsecProfiles.some((p) => p.name === profile);
   }
 
   /** Closes a tunnel's crypto socket after a change and lets startTunnels() open it again at once. */

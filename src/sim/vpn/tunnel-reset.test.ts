@@ -58,6 +58,19 @@ describe('changing a live protected tunnel', () => {
     expect(r1.iface('Tunnel0')!.lineProtocol).toBe(true);
   });
 
+  it('no tunnel protection deletes the SAs and takes the VTI down', () => {
+    const net = build(sharedLab('vti-basic.json'));
+    net.converge(30_000_000);
+    const [r1, r2] = [net.device('R1')!, net.device('R2')!];
+    delete r1.config.interfaces.find((i) => i.name === 'Tunnel0')!.tunnelProtection;
+    r1.applyConfig();
+    net.runFor(2_000_000);
+    expect(vpnOf(r1)!.sad.bundles).toEqual([]);
+    expect(vpnOf(r2)!.sad.bundles).toEqual([]);
+    expect(r1.iface('Tunnel0')!.lineProtocol).toBe(false);
+    expect(r2.iface('Tunnel0')!.lineProtocol).toBe(false);
+  });
+
   it('keeps a crypto map entry SA when its ACL is edited (IOS does not reset it)', () => {
     const net = build(ownLab('crypto-map-ospf.json'));
     net.converge(40_000_000);
