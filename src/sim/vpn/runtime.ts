@@ -144,8 +144,9 @@ export class VpnRuntime {
     const before = this.policies.filter((p) => p.kind !== 'map');
     this.policies = policies;
     this.ike.configure(ike);
+    const byName = new Map(policies.map((p) => [p.name, p]));
     for (const old of before) {
-      const now = policies.find((p) => p.name === old.name);
+      const now = byName.get(old.name);
       if (now ? tunnelIdentity(now) === tunnelIdentity(old) : !this.protectionRemoved(old.interfaceName)) continue;
       this.resetTunnel(old.name, now ? 'tunnel configuration changed' : 'tunnel protection removed');
     }
