@@ -1,6 +1,8 @@
 // Device icons, drawn after the classic network-diagram symbols so a learner recognises them:
 // the router is the round "hockey puck" with four arrows, the host a PC monitor, the NAT box a
-// box with two opposing translation arrows. Colours come from CSS variables (theme.css).
+// box with two opposing translation arrows. Colours come from CSS variables (theme.css). No
+// transform attributes inside: each would be one more piece for Chromium to layerize per device
+// on every drag frame (the coordinates are written out where a transform was).
 import { memo } from 'react';
 import type { DeviceKind } from '../../lab/types';
 
@@ -18,8 +20,8 @@ export const RouterIcon = memo(function RouterIcon({ size = 56 }: IconProps) {
       <g fill="#fff">
         <path d="M29.5 26l-7-3.2v2h-8v2.4h8v2z" />
         <path d="M34.5 26l7 3.2v-2h8v-2.4h-8v-2z" />
-        <path d="M32 24.2l3.6-5.4h-2.3v-4.4h-2.6v4.4h-2.3z" transform="rotate(180 32 19.3)" />
-        <path d="M32 27.8l3.6 5.4h-2.3v4.4h-2.6v-4.4h-2.3z" transform="rotate(180 32 32.7)" />
+        <path d="M32 14.4l-3.6 5.4h2.3v4.4h2.6v-4.4h2.3z" />
+        <path d="M32 37.6l-3.6-5.4h2.3v-4.4h2.6v4.4h2.3z" />
       </g>
     </svg>
   );
@@ -45,7 +47,7 @@ export const NatIcon = memo(function NatIcon({ size = 56 }: IconProps) {
       {/* translation: one arrow right on top, one arrow left below */}
       <g fill="#fff">
         <path d="M14 24.5h26v-5l10 7.5-10 7.5v-5H14z" />
-        <path d="M50 39.5H24v-5l-10 7.5 10 7.5v-5h26z" transform="translate(0 -1.5)" />
+        <path d="M50 38H24v-5l-10 7.5 10 7.5v-5h26z" />
       </g>
     </svg>
   );

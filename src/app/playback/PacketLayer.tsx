@@ -58,11 +58,19 @@ function PacketLayerView() {
   const drops = useMemo(() => (timeline ? timeline.drops.filter((d) => beat >= d.beat && beat < d.beat + 2) : []), [timeline, beat]);
 
   useLayoutEffect(() => {
-    const place = (position: number) => {
+    // The two devices each dot was last placed between: a store update that moved neither (a pan,
+    // a zoom, another device dragged) leaves the dot alone.
+    const placedBetween = new Map<number, [InternalNode | undefined, InternalNode | undefined]>();
+    const place = (position: number, onlyMoved = false) => {
       const lookup = store.getState().nodeLookup as Map<string, InternalNode>;
       for (const t of active) {
         const el = dots.current.get(t.seq);
         if (!el) continue;
+        const a = lookup.get(t.from);
+        const b = lookup.get(t.to);
+        const last = placedBetween.get(t.seq);
+        if (onlyMoved && last && last[0] === a && last[1] === b) continue;
+        placedBetween.set(t.seq, [a, b]);
         const g = segment(lookup, t.from, t.to);
         if (!g) continue;
         moveDot(el, {
@@ -76,10 +84,12 @@ function PacketLayerView() {
       }
     };
     place(clock.position);
-    const offClock = clock.subscribe(place);
-    // Follow devices while they are dragged, playing or not (moveDot changes an animation's ends
-    // only when they moved).
-    const offNodes = store.subscribe(() => place(clock.position));
+    const offClock = clock.subscribe((position) => place(position));
+    // Follow devices while they are dragged. While the clock runs its next frame does that for
+    // every dot anyway; paused, only the dots on a moved device's links need placing again.
+    const offNodes = store.subscribe(() => {
+      if (!clock.running) place(clock.position, true);
+    });
     return () => {
       offClock();
       offNodes();
