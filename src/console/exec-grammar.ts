@@ -140,7 +140,7 @@ const tracerouteRules: ExecRule[] = permutations(TRACE_OPTIONS).map((opts) =>
     'exec.traceroute',
     ['traceroute <ipv4:target>', ...opts.map(([, s]) => s)].join(' '),
     runTraceroute,
-    { traceroute: 'Trace route to destination', target: 'Trace route to destination address or hostname', probe: 'specify number of probes per hop', ttl: 'specify minimum and maximum ttl', source: 'specify source address or name', timeout: 'specify time out' },
+    { traceroute: 'Trace route to destination', target: 'Trace route to destination address or hostname', probe: 'specify number of probes per hop', ttl: 'specify minimum and maximum ttl', minttl: 'minimum ttl', maxttl: 'maximum ttl', source: 'specify source address or name', timeout: 'specify time out' },
     true,
   ),
 );
@@ -153,7 +153,7 @@ export const EXEC_RULES: ExecRule[] = [
   rule('exec.logout', 'logout', logout, { logout: 'Exit from the EXEC' }, true),
   rule('exec.write', 'write [memory]', () => 'Building configuration...\n[OK]\n', { write: 'Write running configuration to memory, network, or terminal', memory: 'Write to NV memory' }),
   rule('exec.copy-run-start', 'copy running-config startup-config', () => 'Destination filename [startup-config]? \nBuilding configuration...\n[OK]\n', { copy: 'Copy from one file to another', 'running-config': 'Copy from current system configuration', 'startup-config': 'Copy to startup configuration' }),
-  rule('exec.terminal', 'terminal {length <0-512:n>|monitor}', () => '', { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', monitor: 'Copy debug output to the current terminal line' }, true),
+  rule('exec.terminal', 'terminal {length <0-512:n>|monitor}', () => '', { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', n: 'Number of lines on screen (0 for no pausing)', monitor: 'Copy debug output to the current terminal line' }, true),
   rule('exec.debug', 'debug {crypto isakmp|crypto ipsec|ip ospf adj|ip ospf events|ip ospf hello|ip icmp|ip packet|ip nat}:what', (c, a) => c.session.debug(a.what!, true), {
     debug: 'Debugging functions (see also \'undebug\')',
     crypto: 'Cryptographic subsystem',

@@ -70,13 +70,13 @@ describe('interface numbers', () => {
   });
 });
 
-/** Every keyword reachable in a grammar, with the words before it. */
-function keywords(g: Grammar): { path: string; help: string }[] {
+/** Every keyword and parameter reachable in a grammar, with the words before it. */
+function entries(g: Grammar): { path: string; help: string }[] {
   const out: { path: string; help: string }[] = [];
   const walk = (node: Grammar['root'], path: string[]): void => {
     for (const e of node.edges) {
       const word = e.elem.kind === 'kw' ? e.elem.word : `<${e.elem.name}>`;
-      if (e.elem.kind === 'kw') out.push({ path: [...path, word].join(' '), help: e.help });
+      out.push({ path: [...path, word].join(' '), help: e.help });
       walk(e.node, [...path, word]);
     }
   };
@@ -91,9 +91,11 @@ describe('help', () => {
     expect(con.execute('clear ?').output).toBe('  arp-cache  Clear the entire ARP cache\n  counters   Clear counters on one or all interfaces\n  crypto     Clear crypto\n  ip         IP\n\n');
   });
 
-  it('every keyword of every EXEC command has help text', () => {
-    const missing = keywords(execGrammar('priv')).filter((k) => !k.help).map((k) => k.path);
+  it('every keyword and parameter of every EXEC command has help text', () => {
+    const missing = entries(execGrammar('priv')).filter((k) => !k.help).map((k) => k.path);
     expect(missing).toEqual([]);
+    const con = createConsole(fakeDevice(R1), { privileged: true });
+    expect(con.execute('terminal length ?').output).toBe('  <0-512>  Number of lines on screen (0 for no pausing)\n\n');
   });
 });
 

@@ -4,7 +4,7 @@
 import type { InterfaceConfig, OspfProcess } from '../../ios/model';
 import { formatIp, parseIp, prefixFromMask } from '../addr';
 import { SECOND, type SimTime } from '../scheduler';
-import { DEFAULT_HELLO, DEFAULT_DEAD_FACTOR, DEFAULT_PRIORITY, interfaceCost, networkKind, networkMatches, orderedNetworks, RXMT_INTERVAL, type OspfLinkState, type OspfNetworkKind } from './config';
+import { DEFAULT_HELLO, DEFAULT_DEAD_FACTOR, DEFAULT_PRIORITY, interfaceCost, isPassive, networkKind, networkMatches, orderedNetworks, RXMT_INTERVAL, type OspfLinkState, type OspfNetworkKind } from './config';
 import { ageOf, type LsaEntry, type Lsdb } from './lsdb';
 import { hms, RANK, type Iface, type InterfaceState } from './types';
 
@@ -185,7 +185,7 @@ function downView(src: OspfViewSource, ic: InterfaceConfig): OspfInterfaceView |
     helloInterval: hello,
     deadInterval: ic.ospfDeadInterval ?? hello * DEFAULT_DEAD_FACTOR,
     retransmitInterval: RXMT_INTERVAL,
-    passive: false,
+    passive: isPassive(src.process, ic.name),
     neighborCount: 0,
     adjacentCount: 0,
     adjacent: [],
