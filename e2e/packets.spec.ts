@@ -209,3 +209,22 @@ test('a larger lab runs on its live simulation: the second ping finds ARP up', a
   await expect(runStatus(page)).toContainText('!!!!!');
   await expect(page.locator('.event[data-device="S1"][data-point="Encap"]').first()).toBeAttached();
 });
+
+test('a count or size out of range is refused with a message, not silently changed', async ({ page }) => {
+  const watch = watchPage(page);
+  await openApp(page);
+  await page.getByLabel('Count').fill('0');
+  await page.getByRole('button', { name: 'Ping', exact: true }).click();
+  await expect(runStatus(page)).toHaveText('Count must be a whole number from 1 to 20 (it is "0").');
+  await page.getByLabel('Count').fill('3');
+  await page.getByLabel('Size in bytes').fill('100000');
+  await page.getByRole('button', { name: 'Ping', exact: true }).click();
+  await expect(runStatus(page)).toHaveText('Size must be a whole number of bytes from 36 to 18024 (it is "100000").');
+  await page.getByLabel('Size in bytes').fill('1400');
+  await page.getByRole('button', { name: 'Ping', exact: true }).click();
+  await expect(runStatus(page)).toContainText('from H1:');
+  // Three echoes of 1400 bytes (the first ones wait for ARP on the way).
+  await expect(runStatus(page)).toContainText(/Success rate is \d+ percent \(\d\/3\)/);
+  expectCleanPage(watch);
+});
+

@@ -8,6 +8,17 @@ import { usePlayback } from '../playback/playback-store';
 import type { TrafficRequest } from './engine';
 import { showRun } from './show-run';
 
+/** IOS ping takes up to 2147483647 echoes; the form keeps a run short enough to watch. */
+const COUNT_RANGE: [number, number] = [1, 20];
+/** IOS ping datagram sizes. */
+const SIZE_RANGE: [number, number] = [36, 18024];
+
+function wholeIn(text: string, [min, max]: [number, number]): number | undefined {
+  if (!/^\s*\d+\s*$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
 export function TrafficControl() {
   const devices = useLab((s) => s.lab.devices);
   const status = usePlayback((s) => s.status);
@@ -17,14 +28,19 @@ export function TrafficControl() {
   const defaultTarget = names.includes('H2') ? 'H2' : (names[1] ?? '');
   const [source, setSource] = useState(defaultSource);
   const [destination, setDestination] = useState(defaultTarget);
-  const [count, setCount] = useState(5);
-  const [size, setSize] = useState(100);
+  // As typed: a value out of range is refused with a message, never silently changed.
+  const [count, setCount] = useState('5');
+  const [size, setSize] = useState('100');
   const [startup, setStartup] = useState(false);
   const chosenSource = names.includes(source) ? source : defaultSource;
 
   const run = async (kind: TrafficRequest['kind']) => {
     const { begin, fail } = usePlayback.getState();
-    const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count, size, startup };
+    const repeat = wholeIn(count, COUNT_RANGE);
+    const bytes = wholeIn(size, SIZE_RANGE);
+    if (repeat === undefined) return fail(`Count must be a whole number from ${COUNT_RANGE[0]} to ${COUNT_RANGE[1]} (it is "${count}").`);
+    if (bytes === undefined) return fail(`Size must be a whole number of bytes from ${SIZE_RANGE[0]} to ${SIZE_RANGE[1]} (it is "${size}").`);
+    const request: TrafficRequest = { kind, source: chosenSource, destination: destination.trim() || defaultTarget, count: repeat, size: bytes, startup };
     begin();
     try {
       const engine = await loadConsoleEngine();
@@ -44,7 +60,7 @@ export function TrafficControl() {
   };
 
   return (
-    <form className="traffic" aria-label="Send traffic" onSubmit={onSubmit}>
+    <form className="traffic" aria-label="Send traffic" onSubmit={onSubmit} noValidate>
       <label className="traffic__field">
         <span>From</span>
         <select value={chosenSource} onChange={(e) => setSource(e.target.value)} aria-label="Source device">
@@ -74,11 +90,11 @@ export function TrafficControl() {
       </label>
       <label className="traffic__field">
         <span>Count</span>
-        <input type="number" min={1} max={20} value={count} onChange={(e) => setCount(Number(e.target.value) || 1)} aria-label="Count" className="traffic__number" />
+        <input type="number" min={COUNT_RANGE[0]} max={COUNT_RANGE[1]} value={count} onChange={(e) => setCount(e.target.value)} aria-label="Count" className="traffic__number" />
       </label>
       <label className="traffic__field">
         <span>Size</span>
-        <input type="number" min={36} max={18024} value={size} onChange={(e) => setSize(Number(e.target.value) || 100)} aria-label="Size in bytes" className="traffic__number traffic__number--wide" />
+        <input type="number" min={SIZE_RANGE[0]} max={SIZE_RANGE[1]} value={size} onChange={(e) => setSize(e.target.value)} aria-label="Size in bytes" className="traffic__number traffic__number--wide" />
       </label>
       <label className="traffic__field traffic__check" title="Restart the lab and keep its start-up in the run: IKE negotiation, OSPF adjacencies, the first ARPs">
         <input type="checkbox" checked={startup} onChange={(e) => setStartup(e.target.checked)} />
