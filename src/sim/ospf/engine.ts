@@ -36,6 +36,7 @@ import { formatIp, parseIp, type Ip } from '../addr';
 import type { Route } from '../rib';
 import { SECOND, type SimTime } from '../scheduler';
 import { chooseRouterId, ospfInterfaces, orderedNetworks, RXMT_INTERVAL, type OspfLinkState } from './config';
+import { debugLine, drBdrText, rcvDbdText, sendDbdText, type DebugKind, type OspfDebugFlags } from './debug-lines';
 import { electDr } from './dr';
 import { networkLsaBody, routerLinks } from './origination';
 import { ageOf, compareInstances, completeLsa, headerAt, INITIAL_SEQUENCE, lsaKey, LS_REFRESH_TIME, Lsdb, MAX_AGE, type LsaEntry } from './lsdb';
@@ -76,8 +77,11 @@ export class OspfEngine {
   /** SPF runs so far and when the process started: `show ip ospf`. */
   private spfRuns = 0;
   private startedAt?: SimTime;
-  /** `debug ip ospf hello`: hello lines go to the output's debug list only while this is set. */
-  debugHello = false;
+  /**
+   * `debug ip ospf hello|adj|events`: while a switch is on, its IOS 15 lines go to the output's
+   * log list (the device log, and so the console); off, nothing is made.
+   */
+  readonly debug: OspfDebugFlags = { hello: false, adj: false, events: false };
   private routeList: Route[] = [];
   private readonly spfDelay: SimTime;
   private readonly spfHold: SimTime;
@@ -153,10 +157,12 @@ export class OspfEngine {
     for (const i of this.ifaces.values()) {
       if (i.waitUntil !== undefined && now >= i.waitUntil) {
         i.waitUntil = undefined;
+        this.adj(i, 'end of Wait on interface');
         this.runElection(i, now);
       }
       for (const n of [...i.neighbors.values()]) {
         if (now >= n.deadAt) {
+          this.event(i, `${n.routerId} address ${formatIp(n.address)} is dead`);
           this.killNeighbor(i, n, 'Neighbor Down: Dead timer expired', now);
           continue;
         }
@@ -354,6 +360,7 @@ export class OspfEngine {
       const s = wanted.get(name);
       const same = s && s.address === i.setup.address && s.mask === i.setup.mask && s.areaId === i.setup.areaId && s.kind === i.setup.kind && s.passive === i.setup.passive;
       if (!same) {
+        this.adj(i, 'Interface going Down');
         for (const n of [...i.neighbors.values()]) this.killNeighbor(i, n, 'Neighbor Down: Interface down or detached', now);
         this.ifaces.delete(name);
       } else {
@@ -375,6 +382,7 @@ export class OspfEngine {
       if (s.passive && s.kind === 'broadcast') i.dr = s.address;
       if (!s.passive && s.kind !== 'loopback') i.nextHelloAt = now;
       this.ifaces.set(name, i);
+      this.adj(i, 'Interface going Up');
     }
     this.originateAll(now);
     if (this.ifaces.size > 0) this.tick(now);
@@ -396,12 +404,34 @@ export class OspfEngine {
       neighbors,
     };
     this.transmit(i, ALL_SPF, body, 'Hello');
-    if (this.debugHello) this.helloDebug(i, `Send hello to ${ALL_SPF_ROUTERS} area ${i.setup.area} from ${formatIp(i.setup.address)}`);
+    if (this.debug.hello) this.helloDebug(i, `Send hello to ${ALL_SPF_ROUTERS} area ${i.setup.area} from ${formatIp(i.setup.address)}`);
   }
 
   /** A `debug ip ospf hello` line, IOS 15 style: "OSPF-1 HELLO Tu0: Rcv hello from 2.2.2.2 area 0 172.16.0.2". */
   private helloDebug(i: Iface, text: string): void {
-    this.out.logs.push(`OSPF-${this.processId} HELLO ${shortInterfaceName(i.setup.name)}: ${text}`);
+    this.debugOut('HELLO', i, text);
+  }
+
+  /** A `debug ip ospf adj` line: "OSPF-1 ADJ   Tu0: 2 Way Communication to 2.2.2.2, state 2WAY". */
+  private adj(i: Iface, text: string): void {
+    if (this.debug.adj) this.debugOut('ADJ', i, text);
+  }
+
+  /** A `debug ip ospf events` line: "OSPF-1 EVENT Gi1: Mismatched hello parameters from 10.0.0.2". */
+  private event(i: Iface, text: string): void {
+    if (this.debug.events) this.debugOut('EVENT', i, text);
+  }
+
+  private debugOut(kind: DebugKind, i: Iface, text: string): void {
+    this.out.logs.push(debugLine(this.processId, kind, shortInterfaceName(i.setup.name), text));
+  }
+
+  /** The router ID behind an address on the segment (ours or a neighbour's): election lines name routers by ID. */
+  private idAt(i: Iface, address: Ip): string | undefined {
+    if (address === 0) return undefined;
+    if (address === i.setup.address) return this.routerId;
+    for (const n of i.neighbors.values()) if (n.address === address) return n.routerId;
+    return formatIp(address);
   }
 
   private onHello(i: Iface, src: Ip, routerId: string, h: OspfHello, now: SimTime): void {
@@ -410,12 +440,14 @@ export class OspfEngine {
     if (h.deadInterval !== s.deadInterval) bad.push(`Dead R ${h.deadInterval} C ${s.deadInterval}`);
     if (h.helloInterval !== s.helloInterval) bad.push(`Hello R ${h.helloInterval} C ${s.helloInterval}`);
     if (s.kind === 'broadcast' && h.networkMask !== formatIp(s.mask)) bad.push(`Mask R ${h.networkMask} C ${formatIp(s.mask)}`);
-    if (this.debugHello) this.helloDebug(i, `Rcv hello from ${routerId} area ${i.setup.area} ${formatIp(src)}`);
+    if (this.debug.hello) this.helloDebug(i, `Rcv hello from ${routerId} area ${i.setup.area} ${formatIp(src)}`);
     if (bad.length) {
-      if (this.debugHello) {
+      if (this.debug.hello) {
         this.helloDebug(i, `Mismatched hello parameters from ${formatIp(src)}`);
         this.helloDebug(i, bad.join(', '));
       }
+      this.event(i, `Mismatched hello parameters from ${formatIp(src)}`);
+      this.event(i, bad.join(', '));
       return this.note(`OSPF: Mismatched hello parameters from ${formatIp(src)} on ${s.name}: ${bad.join(', ')}; no adjacency`);
     }
     let n = i.neighbors.get(routerId);
@@ -463,6 +495,7 @@ export class OspfEngine {
       }
     } else if (n.state === 'INIT') {
       this.setState(i, n, '2WAY', '2-Way Received', now);
+      this.adj(i, `2 Way Communication to ${n.routerId}, state 2WAY`);
       changed = true;
       if (this.shouldBeAdjacent(i, n)) this.startExchange(i, n, now);
     }
@@ -470,10 +503,14 @@ export class OspfEngine {
     // BackupSeen ends the wait timer early (RFC 2328 §9.3).
     if (i.state === 'WAITING' && ((bdr === src) || (dr === src && bdr === 0))) {
       i.waitUntil = undefined;
+      this.adj(i, 'Backup seen event before WAIT timer');
       return this.runElection(i, now);
     }
     const declChange = (dr === src) !== (prevDr === src) || (bdr === src) !== (prevBdr === src);
-    if ((changed || declChange) && i.state !== 'WAITING') this.runElection(i, now);
+    if ((changed || declChange) && i.state !== 'WAITING') {
+      this.adj(i, 'Neighbor change event');
+      this.runElection(i, now);
+    }
   }
 
   private shouldBeAdjacent(i: Iface, n: Neighbor): boolean {
@@ -486,7 +523,13 @@ export class OspfEngine {
     if (i.setup.kind !== 'broadcast' || i.setup.passive) return;
     const self = { routerId: this.rid, address: i.setup.address, priority: i.setup.priority, dr: i.dr, bdr: i.bdr };
     const others = [...i.neighbors.values()].filter((n) => RANK[n.state] >= RANK['2WAY']).map((n) => ({ routerId: n.rid, address: n.address, priority: n.priority, dr: n.dr, bdr: n.bdr }));
-    const r = electDr(self, others);
+    this.adj(i, 'DR/BDR election');
+    // IOS prints each pass of the election (a second one when our own role changed).
+    const r = electDr(self, others, (pass) => {
+      this.adj(i, `Elect BDR ${this.idAt(i, pass.bdrPick) ?? '0.0.0.0'}`);
+      this.adj(i, `Elect DR ${this.idAt(i, pass.dr) ?? '0.0.0.0'}`);
+    });
+    this.adj(i, drBdrText(this.idAt(i, r.dr), this.idAt(i, r.bdr)));
     const changed = r.dr !== i.dr || r.bdr !== i.bdr;
     i.dr = r.dr;
     i.bdr = r.bdr;
@@ -511,7 +554,8 @@ export class OspfEngine {
     const from = n.state;
     if (from === to) return;
     n.state = to;
-    // IOS default `log-adjacency-changes`: only reaching FULL and going DOWN are logged.
+    if (to === 'FULL') this.adj(i, `Synchronized with ${n.routerId}, state FULL`);
+    // IOS default `log-adjacency-changes`: only reaching FULL and going DOWN are logged, debug or not.
     if (to === 'FULL' || to === 'DOWN') {
       this.out.logs.push(`%OSPF-5-ADJCHG: Process ${this.processId}, Nbr ${n.routerId} on ${i.setup.name} from ${from} to ${to}, ${reason}`);
     }
@@ -522,8 +566,12 @@ export class OspfEngine {
   private killNeighbor(i: Iface, n: Neighbor, reason: string, now: SimTime): void {
     this.resetAdjacency(n);
     i.neighbors.delete(n.routerId);
+    this.adj(i, `${n.routerId} address ${formatIp(n.address)} is dead, state DOWN`);
     this.setState(i, n, 'DOWN', reason, now);
-    if (i.setup.kind === 'broadcast' && i.state !== 'WAITING') this.runElection(i, now);
+    if (i.setup.kind === 'broadcast' && i.state !== 'WAITING' && !i.setup.passive) {
+      this.adj(i, 'Neighbor change event');
+      this.runElection(i, now);
+    }
     this.originateAll(now);
   }
 
@@ -544,6 +592,7 @@ export class OspfEngine {
   private startExchange(i: Iface, n: Neighbor, now: SimTime): void {
     this.resetAdjacency(n);
     this.setState(i, n, 'EXSTART', 'AdjOK', now);
+    this.adj(i, `Nbr ${n.routerId}: Prepare dbase exchange`);
     n.master = true;
     // Deterministic initial DD sequence number, distinct per attempt.
     n.ddSeq = (Math.floor(now / 1000) + n.ddSeq + 1) >>> 0;
@@ -554,6 +603,7 @@ export class OspfEngine {
   private sendDbd(i: Iface, n: Neighbor, flags: number, headers: LsaHeader[], now: SimTime): void {
     const body: OspfDbd = { kind: 'dbd', interfaceMtu: i.setup.mtu, options: OPTIONS, flags, sequence: n.ddSeq, lsaHeaders: headers };
     const t = this.transmit(i, this.unicastTo(i, n), body, 'DBD');
+    this.adj(i, sendDbdText(n.routerId, body));
     n.lastSent = t;
     n.dbdRxmtAt = now + RXMT_INTERVAL * SECOND;
   }
@@ -566,7 +616,9 @@ export class OspfEngine {
 
   private onDbd(i: Iface, n: Neighbor, d: OspfDbd, now: SimTime): void {
     if (RANK[n.state] < RANK.EXSTART) return;
+    this.adj(i, rcvDbdText(n.routerId, d, n.state));
     if (d.interfaceMtu > i.setup.mtu) {
+      this.adj(i, `Nbr ${n.routerId} has larger interface MTU`);
       return this.note(`OSPF: Nbr ${n.routerId} has larger interface MTU (${d.interfaceMtu} > ${i.setup.mtu}); DBD refused, adjacency stays in EXSTART`);
     }
     const dup = n.lastRecv !== undefined && n.lastRecv.flags === d.flags && n.lastRecv.seq === d.sequence;
@@ -586,7 +638,11 @@ export class OspfEngine {
         n.master = true;
         this.negotiationDone(i, n, now);
         // The slave's first packet already carries headers: fall through to Exchange handling.
-      } else return;
+      } else {
+        // The neighbour's opening DBD while our router ID is higher: we stay master and keep resending ours.
+        if (I && M && MS && n.rid < this.rid) this.adj(i, 'First DBD and we are not SLAVE');
+        return;
+      }
     } else if (n.state === 'EXCHANGE') {
       if (dup) {
         if (!n.master && n.lastSent) this.send(n.lastSent);
@@ -625,8 +681,10 @@ export class OspfEngine {
 
   private negotiationDone(i: Iface, n: Neighbor, now: SimTime): void {
     this.setState(i, n, 'EXCHANGE', 'Negotiation Done', now);
+    this.adj(i, `NBR Negotiation Done. We are the ${n.master ? 'MASTER' : 'SLAVE'}`);
     const db = this.lsdbOf(i);
     n.summary = db.all().filter((e) => ageOf(e, now) < MAX_AGE).map((e) => headerAt(e, now));
+    this.adj(i, `Nbr ${n.routerId}: Summary list built, size ${n.summary.length}`);
   }
 
   private takeHeaders(i: Iface, n: Neighbor, headers: LsaHeader[], now: SimTime): void {
@@ -642,6 +700,7 @@ export class OspfEngine {
   private exchangeDone(i: Iface, n: Neighbor, now: SimTime): void {
     n.dbdRxmtAt = undefined;
     this.setState(i, n, 'LOADING', 'Exchange Done', now);
+    this.adj(i, `Exchange Done with ${n.routerId}`);
     if (n.requests.size === 0) this.setState(i, n, 'FULL', 'Loading Done', now);
   }
 

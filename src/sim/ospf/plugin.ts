@@ -12,8 +12,11 @@ import { ipProtocolsData } from './show';
 import { OspfEngine, type OspfNeighborRow, type OspfProtocolInfo } from './engine';
 import { databaseView, interfaceViews, processView, type OspfDatabaseView, type OspfInterfaceView, type OspfProcessView } from './views';
 import type { OspfLinkState } from './config';
+import type { OspfDebugFlags } from './debug-lines';
 
 const OSPF = 89;
+/** The console's debug names (src/console/exec-grammar.ts) and the engine switch each turns. */
+const DEBUG_SWITCH: Record<string, keyof OspfDebugFlags | undefined> = { 'ip ospf hello': 'hello', 'ip ospf adj': 'adj', 'ip ospf events': 'events' };
 /** IOS sends OSPF with IP precedence 6 (internetwork control): ToS byte 0xC0. */
 const OSPF_TOS = 0xc0;
 
@@ -63,7 +66,7 @@ export class OspfRuntime {
       let e = this.engines.get(id);
       if (!e) {
         e = new OspfEngine(this.device.config, id);
-        e.debugHello = this.debugHello;
+        Object.assign(e.debug, this.debugFlags);
         this.engines.set(id, e);
       } else e.configure(this.device.config, now);
       e.setLinks(links, now);
@@ -157,13 +160,13 @@ export class OspfRuntime {
     });
   }
 
-  /** `debug ip ospf hello` (and `undebug all`): hello lines on the console and in the log. */
-  private debugHello = false;
+  /** `debug ip ospf hello|adj|events` (and `undebug all`): their lines in the device log, so on the console. */
+  private debugFlags: OspfDebugFlags = { hello: false, adj: false, events: false };
 
   debug(what: string, on: boolean): void {
-    if (what !== 'all' && what !== 'ip ospf hello') return;
-    this.debugHello = on;
-    for (const e of this.engines.values()) e.debugHello = on;
+    const which = what === 'all' ? (['hello', 'adj', 'events'] as const) : DEBUG_SWITCH[what] ? [DEBUG_SWITCH[what]] : [];
+    for (const k of which) this.debugFlags[k] = on;
+    for (const e of this.engines.values()) Object.assign(e.debug, this.debugFlags);
   }
 
   fullNeighborCount(): number {
