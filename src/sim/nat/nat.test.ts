@@ -157,10 +157,10 @@ describe('PAT (ip nat inside source list 1 interface GigabitEthernet0/1 overload
 
   it('drops ESP with a plain reason, by default', () => {
     const nat = new NatTable(natConfig({ pat: true }));
-    expect(nat.translateInsideToOutside(esp('10.0.0.10', '203.0.113.2'), { now: 0, ...IN })).toEqual({ drop: 'dropped: PAT cannot translate ESP (no ports); NAT-T needed' });
+    expect(nat.translateInsideToOutside(esp('10.0.0.10', '203.0.113.2'), { now: 0, ...IN })).toEqual({ drop: 'PAT cannot translate ESP (no ports); NAT-T needed' });
     expect(nat.translations(0)).toEqual([]);
     const inbound = nat.translateOutsideToInside(esp('203.0.113.2', '198.51.100.1'), { now: 0, ...OUT });
-    expect(inbound).toEqual({ drop: 'dropped: ESP to the PAT address matches no translation (PAT cannot translate ESP; NAT-T needed)' });
+    expect(inbound).toEqual({ drop: 'ESP to the PAT address matches no translation (PAT cannot translate ESP; NAT-T needed)' });
   });
 
   it('passes ESP with ip nat service ipsec-esp enable, replies matched by peer', () => {

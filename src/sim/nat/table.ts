@@ -200,7 +200,7 @@ export class NatTable {
   private pat(packet: Uint8Array, info: PacketInfo, rule: DynamicRule, global: Ip, now: SimTime): NatResult {
     const via = rule.interface ? `interface ${rule.interface} overload` : `pool ${rule.pool?.name} overload`;
     if (info.protocol === 50) {
-      if (!this.espService) return { drop: 'dropped: PAT cannot translate ESP (no ports); NAT-T needed' };
+      if (!this.espService) return { drop: 'PAT cannot translate ESP (no ports); NAT-T needed' };
       const e = this.addEsp(info.src, global, info.dst, now);
       return { packet: rewrite(packet, 'src', global), translated: true, decision: `NAT: ESP ${formatIp(info.src)} -> ${formatIp(e.insideGlobal)} (ip nat service ipsec-esp)` };
     }
@@ -232,7 +232,7 @@ export class NatTable {
   /** An ICMP error an inside host sends about a packet that came from outside. */
   private icmpErrorOutbound(packet: Uint8Array, info: PacketInfo, now: SimTime): NatResult {
     const inner = embeddedInfo(packet, info);
-    if (!inner) return { drop: 'dropped: NAT: ICMP error without a readable embedded packet' };
+    if (!inner) return { drop: 'NAT: ICMP error without a readable embedded packet' };
     // The embedded packet went outside -> inside: its destination is the inside local socket.
     const innerPort = flowPort(inner, 'dst');
     const flow = this.entries.find((e) => e.kind === 'extended' && e.protocol === inner.protocol && e.insideLocal === inner.dst && e.localPort === innerPort);
@@ -291,7 +291,7 @@ export class NatTable {
       };
     }
     if (info.protocol === 50 && this.isPatAddress(info.dst)) {
-      return { drop: 'dropped: ESP to the PAT address matches no translation (PAT cannot translate ESP; NAT-T needed)' };
+      return { drop: 'ESP to the PAT address matches no translation (PAT cannot translate ESP; NAT-T needed)' };
     }
     return { packet, translated: false, decision: 'NAT: no translation for the destination, routed untranslated' };
   }

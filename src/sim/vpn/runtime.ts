@@ -329,7 +329,9 @@ export class VpnRuntime {
         const b = this.sad.remove(e.sa);
         if (!b) return;
         if (!this.sad.bundles.some((x) => x.pair.peer === e.sa.peer)) {
-          dev.log(`%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer ${formatIp(e.sa.peer)}:${IKE_PORT}       Id: ${formatIp(e.sa.peer)}`);
+          // The session's port, as the UP message gave it: 4500 for a session behind NAT.
+          const port = e.sa.udpEncap ? e.sa.udpEncap.remotePort : IKE_PORT;
+          dev.log(`%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer ${formatIp(e.sa.peer)}:${port}       Id: ${formatIp(e.sa.peer)}`);
         }
         if (b.policy.kind !== 'map') {
           dev.refreshSelf();

@@ -139,6 +139,15 @@ describe('NAT-T (nat-t-static-nat.json)', () => {
     const view = interfaceViews(r1).find((x) => x.name === 'Tunnel0')!;
     expect([view.mtu, view.tunnel!.transportMtu]).toEqual([9922, 1422]);
   });
+
+  it('logs the session going down on the port it came up on (4500 behind NAT)', () => {
+    const net = up('nat-t-static-nat.json');
+    const r1 = net.device('R1')!;
+    const messages = () => r1.logs.entries.map((e) => e.message);
+    expect(messages()).toContain('%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  .  Peer 198.51.100.2:4500       Id: 198.51.100.2');
+    vpnOf(r1)!.clear('crypto sa');
+    expect(messages()).toContain('%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer 198.51.100.2:4500       Id: 198.51.100.2');
+  });
 });
 
 describe('VTI options', () => {
