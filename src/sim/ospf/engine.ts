@@ -442,12 +442,15 @@ export class OspfEngine {
     if (s.kind === 'broadcast' && h.networkMask !== formatIp(s.mask)) bad.push(`Mask R ${h.networkMask} C ${formatIp(s.mask)}`);
     if (this.debug.hello) this.helloDebug(i, `Rcv hello from ${routerId} area ${i.setup.area} ${formatIp(src)}`);
     if (bad.length) {
+      // IOS names both timers whichever differs ("Dead R 40 C 40, Hello R 10 C 20"); the mask only when it is the fault.
+      const mask = bad.find((b) => b.startsWith('Mask'));
+      const detail = `Dead R ${h.deadInterval} C ${s.deadInterval}, Hello R ${h.helloInterval} C ${s.helloInterval}${mask ? `, ${mask}` : ''}`;
       if (this.debug.hello) {
         this.helloDebug(i, `Mismatched hello parameters from ${formatIp(src)}`);
-        this.helloDebug(i, bad.join(', '));
+        this.helloDebug(i, detail);
       }
       this.event(i, `Mismatched hello parameters from ${formatIp(src)}`);
-      this.event(i, bad.join(', '));
+      this.event(i, detail);
       return this.note(`OSPF: Mismatched hello parameters from ${formatIp(src)} on ${s.name}: ${bad.join(', ')}; no adjacency`);
     }
     let n = i.neighbors.get(routerId);
