@@ -145,6 +145,40 @@ const tracerouteRules: ExecRule[] = permutations(TRACE_OPTIONS).map((opts) =>
   ),
 );
 
+/** What `debug`, `no debug` and `undebug` name, and IOS's help for each word. */
+const DEBUG_WHAT = 'crypto isakmp|crypto ipsec|ip ospf adj|ip ospf events|ip ospf hello|ip icmp|ip packet|ip nat';
+const DEBUG_HELP = {
+  debug: 'Debugging functions (see also \'undebug\')',
+  crypto: 'Cryptographic subsystem',
+  isakmp: 'ISAKMP Key Management',
+  ipsec: 'IPSEC processing',
+  ip: 'IP information',
+  ospf: 'OSPF information',
+  adj: 'OSPF adjacency events',
+  events: 'OSPF events',
+  hello: 'OSPF hello events',
+  icmp: 'ICMP transactions',
+  packet: 'General IP debugging and IPSO security transactions',
+  nat: 'NAT events',
+};
+/** IOS's answer to turning one debug off. */
+const DEBUG_OFF: Record<string, string> = {
+  'crypto isakmp': 'Crypto ISAKMP debugging is off',
+  'crypto ipsec': 'Crypto IPSEC debugging is off',
+  'ip ospf adj': 'OSPF adjacency debugging is off',
+  'ip ospf events': 'OSPF events debugging is off',
+  'ip ospf hello': 'OSPF hello debugging is off',
+  'ip icmp': 'ICMP packet debugging is off',
+  'ip packet': 'IP packet debugging is off',
+  'ip nat': 'IP NAT debugging is off',
+};
+
+function debugOff(c: ExecContext, a: Record<string, string>): string {
+  if (a.what === 'all') return c.session.debug('all', false);
+  c.device.debug?.(a.what!, false);
+  return `${DEBUG_OFF[a.what!]}\n`;
+}
+
 export const EXEC_RULES: ExecRule[] = [
   rule('exec.enable', 'enable', (c) => (c.session.setLevel('priv'), ''), { enable: 'Turn on privileged commands' }, true),
   rule('exec.disable', 'disable', (c) => (c.session.setLevel('user'), ''), { disable: 'Turn off privileged commands' }),
@@ -154,20 +188,10 @@ export const EXEC_RULES: ExecRule[] = [
   rule('exec.write', 'write [memory]', () => 'Building configuration...\n[OK]\n', { write: 'Write running configuration to memory, network, or terminal', memory: 'Write to NV memory' }),
   rule('exec.copy-run-start', 'copy running-config startup-config', () => 'Destination filename [startup-config]? \nBuilding configuration...\n[OK]\n', { copy: 'Copy from one file to another', 'running-config': 'Copy from current system configuration', 'startup-config': 'Copy to startup configuration' }),
   rule('exec.terminal', 'terminal {length <0-512:n>|monitor}', () => '', { terminal: 'Set terminal line parameters', length: 'Set number of lines on a screen', n: 'Number of lines on screen (0 for no pausing)', monitor: 'Copy debug output to the current terminal line' }, true),
-  rule('exec.debug', 'debug {crypto isakmp|crypto ipsec|ip ospf adj|ip ospf events|ip ospf hello|ip icmp|ip packet|ip nat}:what', (c, a) => c.session.debug(a.what!, true), {
-    debug: 'Debugging functions (see also \'undebug\')',
-    crypto: 'Cryptographic subsystem',
-    isakmp: 'ISAKMP Key Management',
-    ipsec: 'IPSEC processing',
-    ip: 'IP information',
-    ospf: 'OSPF information',
-    adj: 'OSPF adjacency events',
-    events: 'OSPF events',
-    hello: 'OSPF hello events',
-    icmp: 'ICMP transactions',
-    packet: 'General IP debugging and IPSO security transactions',
-    nat: 'NAT events',
-  }),
+  rule('exec.debug', `debug {${DEBUG_WHAT}}:what`, (c, a) => c.session.debug(a.what!, true), DEBUG_HELP),
+  // `no debug X` / `undebug X`: that one debug off (the device stops its lines); `all`: everything.
+  rule('exec.no-debug', `no debug {all|${DEBUG_WHAT}}:what`, debugOff, { no: 'Disable debugging functions', all: 'Disable all debugging', ...DEBUG_HELP }),
+  rule('exec.undebug-one', `undebug {${DEBUG_WHAT}}:what`, debugOff, { undebug: 'Disable debugging functions (see also \'debug\')', ...DEBUG_HELP }),
   rule('exec.undebug', 'undebug all', (c) => c.session.debug('all', false), { undebug: 'Disable debugging functions (see also \'debug\')', all: 'Disable all debugging' }),
   rule('exec.clear', 'clear {crypto sa|crypto session|crypto isakmp|ip nat translation *|arp-cache|counters}:what', (c, a) => {
     if (!c.device.clear) return notYet(`clear ${a.what}`);
