@@ -175,7 +175,7 @@ const DEBUG_OFF: Record<string, string> = {
 
 function debugOff(c: ExecContext, a: Record<string, string>): string {
   if (a.what === 'all') return c.session.debug('all', false);
-  c.device.debug?.(a.what!, false);
+  c.session.debug(a.what!, false);
   return `${DEBUG_OFF[a.what!]}\n`;
 }
 

@@ -77,4 +77,14 @@ describe('debug ip ospf adj at the console', () => {
     expect(con.execute('no debug all').output).toBe('All possible debugging has been turned off\n');
     expect(con.execute('show debugging').output).toBe('');
   });
+
+  it('show debugging lists what stays on after one debug is turned off', () => {
+    const { con } = vtiConsole();
+    con.execute('debug ip ospf adj');
+    con.execute('debug crypto isakmp');
+    expect(con.execute('undebug ip ospf adj').output).toBe('OSPF adjacency debugging is off\n');
+    expect(con.execute('show debugging').output).toBe('Cryptographic Subsystem:\n  Crypto ISAKMP debugging is on\n');
+    con.execute('no debug crypto isakmp');
+    expect(con.execute('show debugging').output).toBe('');
+  });
 });

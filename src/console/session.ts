@@ -104,6 +104,10 @@ export function createConsole(device: ConsoleDevice, opts: ConsoleOptions = {}):
       history: () => [...hist],
       debug: (what, on) => {
         device.debug?.(what, on);
+        if (!on && what !== 'all') {
+          debugs.delete(what);
+          return '';
+        }
         if (!on) {
           debugs.clear();
           return 'All possible debugging has been turned off\n';
