@@ -42,7 +42,7 @@ test('VTI carries multicast: the evidence link opens the OSPF lab and selects th
   await expect(page.locator('.event[aria-selected="true"]')).toHaveAttribute('data-point', 'Encap');
   // Opened decrypted: the ESP payload is the OSPF hello to 224.0.0.5.
   await expect(inspector(page).getByRole('button', { name: 'Decrypted with the SA keys' })).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(() => layerProtocols(page)).toEqual(['ipv4', 'ospf']);
+  await expect.poll(() => layerProtocols(page)).toEqual(['ipv4', 'ospf', 'esp-trailer']);
   await expect(inspector(page).locator('.layer[data-protocol="ipv4"]')).toContainText('Dst: 224.0.0.5');
   await page.screenshot({ path: 'test-results/compare-evidence-followed.png' });
 

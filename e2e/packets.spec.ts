@@ -122,8 +122,10 @@ test('compare view: its numbers are the lengths of the packets the engine builds
     const parts = await row.locator('.compare__segment').evaluateAll((ss) => ss.reduce((n, s) => n + Number(s.getAttribute('data-bytes')), 0));
     expect(parts).toBe(r.packet.length);
   }
-  // Known values a learner can check against IOS: VTI with esp-aes esp-sha-hmac, 1438 plaintext MTU.
-  await expect(dialog.locator('tr[data-variant="vti"][data-nat-t="false"] [data-mtu]')).toHaveText('1438');
+  // Known values a learner can check against IOS: VTI with esp-aes esp-sha-hmac, 1438 plaintext MTU;
+  // GRE/IPsec tunnel mode: 1414 inner, which IOS prints as plaintext mtu 1438 (the GRE packet).
+  await expect(dialog.locator('tr[data-variant="vti"][data-nat-t="false"] [data-mtu]')).toHaveText('1438IOS plaintext mtu 1438');
+  await expect(dialog.locator('tr[data-variant="gre-ipsec-tunnel"][data-nat-t="false"] [data-mtu]')).toHaveText('1414IOS plaintext mtu 1438');
   await expect(dialog.locator('tr[data-variant="gre"] [data-total]')).toHaveText('124');
   await shot(page, 'packets-compare-1920');
 
