@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const here = import.meta.dirname;
 const engine = ['esp.ts', 'link-size.ts', 'ring100.ts', 'vti-pings.ts', 'hub100-ospf.ts'];
-const needsBuild = ['bundle-size.ts', 'canvas-frames.ts'];
+const needsBuild = ['bundle-size.ts', 'load-time.ts', 'canvas-frames.ts'];
 const built = existsSync(join(here, '..', 'dist', 'index.html'));
 
 for (const file of [...engine, ...needsBuild]) {
