@@ -1,16 +1,10 @@
 import type { Lab } from '../types';
 import type { BuiltinLab } from './types';
-import { ethernet, hostConfig, ipsecProfile, isakmpPolicy, sections, transformSet, tunnelInterface } from './parts';
+import { routerBehindNat, routerFacingNat } from './nat-sites';
+import { ethernet, hostConfig, sections } from './parts';
 import { editDevice } from './two-sites';
 
-const r1 = sections(
-  'hostname R1\n',
-  sections(isakmpPolicy('198.51.100.2'), transformSet('tunnel'), ipsecProfile()),
-  tunnelInterface({ address: '172.16.0.1', destination: '198.51.100.2', mode: 'ipsec', protection: true }),
-  ethernet('GigabitEthernet1', '10.0.0.10', '255.255.255.0', ' description private address, mapped to 198.51.100.10 by NAT1\n'),
-  ethernet('GigabitEthernet2', '10.1.1.1'),
-  'ip route 0.0.0.0 0.0.0.0 10.0.0.1\nip route 10.2.2.0 255.255.255.0 Tunnel0\n',
-);
+const r1 = routerBehindNat('private address, mapped to 198.51.100.10 by NAT1');
 
 const nat1 = sections(
   'hostname NAT1\n',
@@ -19,14 +13,7 @@ const nat1 = sections(
   'ip nat inside source static 10.0.0.10 198.51.100.10\n',
 );
 
-const r2 = sections(
-  'hostname R2\n',
-  sections(isakmpPolicy('198.51.100.10'), transformSet('tunnel'), ipsecProfile()),
-  tunnelInterface({ address: '172.16.0.2', destination: '198.51.100.10', mode: 'ipsec', protection: true }),
-  ethernet('GigabitEthernet1', '198.51.100.2'),
-  ethernet('GigabitEthernet2', '10.2.2.1'),
-  'ip route 10.1.1.0 255.255.255.0 Tunnel0\n',
-);
+const r2 = routerFacingNat('198.51.100.10');
 
 const lab: Lab = {
   format: 'tunnelscope-lab',
