@@ -3,8 +3,8 @@
 // variant turns NAT-T off on R1: IKE (UDP 500) still passes, raw ESP (protocol 50, no ports) does not.
 import type { Lab } from '../types';
 import type { BuiltinLab } from './types';
-import { routerBehindNat, routerFacingNat } from './nat-sites';
-import { ethernet, hostConfig, sections } from './parts';
+import { natLine, routerBehindNat, routerFacingNat } from './nat-sites';
+import { ethernet, sections } from './parts';
 import { editDevice } from './two-sites';
 
 const r1 = routerBehindNat('private address, hidden behind NAT1 by PAT');
@@ -35,19 +35,7 @@ const lab: Lab = {
     '(or open the broken variant). IKE still completes on UDP 500, but ESP has no ports, and NAT1 drops it: read ' +
     "the drop at NAT1 in the event list, and R1's encaps rising while decaps stay at 0.",
   seed: 1,
-  devices: [
-    { name: 'H1', kind: 'host', x: 0, y: 200, config: hostConfig('H1', '10.1.1.10', '10.1.1.1') },
-    { name: 'R1', kind: 'router', x: 220, y: 200, config: r1 },
-    { name: 'NAT1', kind: 'nat', x: 440, y: 200, config: nat1 },
-    { name: 'R2', kind: 'router', x: 660, y: 200, config: r2 },
-    { name: 'H2', kind: 'host', x: 880, y: 200, config: hostConfig('H2', '10.2.2.10', '10.2.2.1') },
-  ],
-  links: [
-    { a: 'H1 Ethernet0', b: 'R1 GigabitEthernet2' },
-    { a: 'R1 GigabitEthernet1', b: 'NAT1 GigabitEthernet1' },
-    { a: 'NAT1 GigabitEthernet2', b: 'R2 GigabitEthernet1' },
-    { a: 'R2 GigabitEthernet2', b: 'H2 Ethernet0' },
-  ],
+  ...natLine({ r1, nat1, r2 }, { inside: 'GigabitEthernet1', outside: 'GigabitEthernet2' }),
 };
 
 export const NAT_T_PAT: BuiltinLab = {

@@ -1,7 +1,7 @@
 import type { Lab } from '../types';
 import type { BuiltinLab } from './types';
-import { routerBehindNat, routerFacingNat } from './nat-sites';
-import { ethernet, hostConfig, sections } from './parts';
+import { natLine, routerBehindNat, routerFacingNat } from './nat-sites';
+import { ethernet, sections } from './parts';
 import { editDevice } from './two-sites';
 
 const r1 = routerBehindNat('private address, mapped to 198.51.100.10 by NAT1');
@@ -26,19 +26,7 @@ const lab: Lab = {
     'disagree, so from message 5 on IKE moves from UDP 500 to UDP 4500, and ESP travels inside UDP 4500 too. ' +
     'On R1, `show crypto ipsec sa` says `Tunnel UDP-Encaps` and the plaintext MTU drops from 1438 to 1422: the 8-byte UDP header.',
   seed: 1,
-  devices: [
-    { name: 'H1', kind: 'host', x: 0, y: 200, config: hostConfig('H1', '10.1.1.10', '10.1.1.1') },
-    { name: 'R1', kind: 'router', x: 220, y: 200, config: r1 },
-    { name: 'NAT1', kind: 'nat', x: 440, y: 200, config: nat1 },
-    { name: 'R2', kind: 'router', x: 660, y: 200, config: r2 },
-    { name: 'H2', kind: 'host', x: 880, y: 200, config: hostConfig('H2', '10.2.2.10', '10.2.2.1') },
-  ],
-  links: [
-    { a: 'H1 Ethernet0', b: 'R1 GigabitEthernet2' },
-    { a: 'R1 GigabitEthernet1', b: 'NAT1 GigabitEthernet0/0' },
-    { a: 'NAT1 GigabitEthernet0/1', b: 'R2 GigabitEthernet1' },
-    { a: 'R2 GigabitEthernet2', b: 'H2 Ethernet0' },
-  ],
+  ...natLine({ r1, nat1, r2 }, { inside: 'GigabitEthernet0/0', outside: 'GigabitEthernet0/1' }),
 };
 
 export const NAT_T_STATIC: BuiltinLab = {
