@@ -8,34 +8,19 @@
 // scripting, style+layout and total task time per frame (CDP Performance.getMetrics deltas).
 // Run after `npx vite build`: npx tsx bench/canvas-frames.ts [devices...]   (default 100 300)
 // BENCH_PORT moves the preview server (default 4197); BENCH_DIST serves another build's folder.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { generateHubSpokeLab } from '../src/lab/generate';
 import { labToFragment } from '../src/lab/link';
 import type { Lab } from '../src/lab/types';
+import { startPreview } from './preview';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4197);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const PACKETS = 50;
 const BUDGET: Record<number, number> = { 100: 16.7, 300: 33 };
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-
-function startPreview(): Promise<ChildProcess> {
-  // vite itself, not through npx, so killing the child stops the server.
-  const child = spawn(join(import.meta.dirname, '..', 'node_modules', '.bin', 'vite'), ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', ...(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('vite preview did not start in 30 s')), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes(String(PORT))) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-}
 
 /**
  * The budget's shape: 1.5 links per device. The hub-and-spokes tree has one fewer link than
@@ -217,7 +202,7 @@ async function measure(page: Page, cdp: CDPSession, devices: number): Promise<vo
 
 // Frame times are wall-clock: other work on the machine shows up in them, so say how busy it was.
 console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min)`);
-const server = await startPreview();
+const server = await startPreview(PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
