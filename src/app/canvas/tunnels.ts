@@ -1,8 +1,9 @@
 // Finds the tunnels a lab's configs build, so the canvas can draw each one over the links it
 // rides on: a Tunnel interface whose `tunnel destination` is an address of another device. The
 // configs are read with src/ios's parser (the same one the engine uses), memoised per config text.
-import { parseConfig, type InterfaceConfig } from '../../ios';
+import type { InterfaceConfig } from '../../ios';
 import type { LabV1 } from '../../lab/types';
+import { parsedConfig } from './parsed-configs';
 
 export interface TunnelView {
   id: string;
@@ -15,21 +16,7 @@ export interface TunnelView {
   kind: string;
 }
 
-const parsed = new Map<string, InterfaceConfig[]>();
-
-function interfacesIn(config: string): InterfaceConfig[] {
-  let found = parsed.get(config);
-  if (!found) {
-    try {
-      found = parseConfig(config).config.interfaces;
-    } catch {
-      found = []; // a config the parser cannot read draws no tunnel; the lab still loads
-    }
-    if (parsed.size > 500) parsed.clear();
-    parsed.set(config, found);
-  }
-  return found;
-}
+const interfacesIn = (config: string): InterfaceConfig[] => parsedConfig(config)?.interfaces ?? [];
 
 export function tunnelKind(t: InterfaceConfig): string {
   if (t.tunnelMode === 'ipsec ipv4') return t.tunnelProtection ? 'IPsec VTI' : 'IPsec VTI (no protection)';
