@@ -50,6 +50,8 @@ export class Network implements NetworkContext {
   readonly devices = new Map<string, Device>();
   readonly links: Link[] = [];
   readonly capture: CapturedFrame[] = [];
+  /** Captured frames forgotten from the front by forgetHistory (the capture starts later). */
+  captureForgotten = 0;
   /**
    * Key material for Wireshark, appended by the IPsec and IKE plugins as SAs are created:
    * `espSa` holds esp_sa UAT lines, `ikev1` ikev1_decryption_table lines (`tunnelscope run
@@ -221,6 +223,19 @@ export class Network implements NetworkContext {
       this.scheduler.step();
     }
     return true;
+  }
+
+  /**
+   * Bounds what a long-running network remembers: the newest `records` trace records and the
+   * newest `frames` captured frames. Key logs stay whole (they are small, and every SA matters).
+   */
+  forgetHistory(records: number, frames: number): void {
+    this.trace.forgetOldest(records);
+    const n = this.capture.length - frames;
+    if (n > 0) {
+      this.capture.splice(0, n);
+      this.captureForgotten += n;
+    }
   }
 
   runFor(duration: SimTime): void {

@@ -50,6 +50,8 @@ export class Trace {
   keep = true;
   private listeners = new Map<string, TraceListener[]>();
   private nextPacketId = 1;
+  /** Records forgotten from the front (forgetOldest); seq keeps counting across them. */
+  private forgotten = 0;
 
   /** False when nothing would see a record: callers may skip building one. */
   get active(): boolean {
@@ -73,7 +75,7 @@ export class Trace {
   }
 
   emit(rec: Omit<TraceRecord, 'seq'>): void {
-    const full: TraceRecord = { seq: this.records.length, ...rec };
+    const full: TraceRecord = { seq: this.forgotten + this.records.length, ...rec };
     if (this.keep) this.records.push(full);
     if (this.listeners.size === 0) return;
     for (const key of [`${rec.device}/${rec.point}`, `${rec.device}/*`, `*/${rec.point}`, '*/*']) {
@@ -84,10 +86,23 @@ export class Trace {
 
   /** Records from `seq` on (the UI asks for what is new since its last look). */
   since(seq: number): TraceRecord[] {
-    return this.records.slice(seq);
+    return this.records.slice(Math.max(0, seq - this.forgotten));
+  }
+
+  /**
+   * Keeps only the newest `keep` records: a lab left running for an hour would otherwise hold
+   * every hello it ever sent. Sequence numbers go on counting, so none is reused.
+   */
+  forgetOldest(keep: number): number {
+    const n = this.records.length - keep;
+    if (n <= 0) return 0;
+    this.records.splice(0, n);
+    this.forgotten += n;
+    return n;
   }
 
   clear(): void {
+    this.forgotten += this.records.length;
     this.records.length = 0;
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_LABS } from '../../lab/builtin';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
 import { captureToPcapng } from '../../sim';
+import { exportRun } from '../export/run-network';
 import { buildLabNetwork, LabSimulation } from './lab-simulation';
 
 /** A wall clock that moves 4 ms each time it is read, so a boot slice ends after three events. */
@@ -48,5 +50,23 @@ describe('LabSimulation.boot', () => {
     await sim.boot(DEFAULT_LAB, { restart: true, pause: async () => {} });
     expect(sim.network(DEFAULT_LAB)).not.toBe(first);
     expect(sim.network(DEFAULT_LAB).trace.records.some((r) => r.protocol.includes('ISAKMP'))).toBe(true);
+  });
+
+  it('a lab left running keeps only its newest records and frames, and the export says so', async () => {
+    let wall = 0;
+    // OSPF hellos keep a lab talking while nobody types.
+    const ospf = BUILTIN_LABS.find((l) => l.id === 'ospf-vti-vs-crypto-map')!.lab;
+    const sim = new LabSimulation(() => wall, { records: 50, frames: 20 });
+    await sim.boot(ospf, { pause: async () => {} });
+    const net = sim.network(ospf);
+    const keysBefore = net.keyLog.espSa.length;
+    sim.catchUp();
+    wall += 30_000;
+    sim.catchUp();
+    expect(net.trace.records.length).toBeLessThanOrEqual(50);
+    expect(net.capture.length).toBeLessThanOrEqual(20);
+    expect(net.captureForgotten).toBeGreaterThan(0);
+    expect(net.keyLog.espSa.length).toBe(keysBefore);
+    expect(exportRun(ospf, net).description).toMatch(/^The newest 20 frames of the running lab/);
   });
 });

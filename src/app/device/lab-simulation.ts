@@ -9,6 +9,11 @@ import { Network, SECOND, type Device } from '../../sim';
 
 /** Simulated time never jumps more than this between two commands. */
 const MAX_CATCH_UP_SECONDS = 60;
+/**
+ * What a lab left running remembers: the newest trace records and captured frames. A 200-device
+ * lab sends hundreds of hellos a minute; an hour of class must not fill the tab's memory.
+ */
+export const HISTORY_LIMIT = { records: 100_000, frames: 100_000 };
 /** How long the lab runs after power-on before it counts as started (IKE, OSPF FULL). */
 const BOOT_TIME = 60 * SECOND;
 /** Wall time one slice of a boot may hold the page before it lets the browser paint. */
@@ -31,7 +36,10 @@ export class LabSimulation {
   private lab: LabV1 | undefined;
   private lastWall: number | undefined;
 
-  constructor(private readonly wallClock: () => number = () => Date.now()) {}
+  constructor(
+    private readonly wallClock: () => number = () => Date.now(),
+    private readonly history: { records: number; frames: number } = HISTORY_LIMIT,
+  ) {}
 
   private booting: Boot | undefined;
 
@@ -117,6 +125,7 @@ export class LabSimulation {
     if (this.net && this.lastWall !== undefined) {
       const seconds = Math.min(Math.max(0, (now - this.lastWall) / 1000), MAX_CATCH_UP_SECONDS);
       if (seconds > 0) this.net.runFor(Math.round(seconds * SECOND));
+      this.net.forgetHistory(this.history.records, this.history.frames);
     }
     this.lastWall = now;
   }

@@ -13,7 +13,13 @@ export interface ExportRun {
 }
 
 export function exportRun(lab: LabV1, live: Network | undefined): ExportRun {
-  if (live) return { network: live, description: 'Everything since the lab started: convergence, every ping and traceroute, and the commands typed at the consoles.' };
+  if (live) {
+    const description =
+      live.captureForgotten > 0
+        ? `The newest ${live.capture.length.toLocaleString('en-US')} frames of the running lab (older ones are no longer kept), with the keys of every SA since it started.`
+        : 'Everything since the lab started: convergence, every ping and traceroute, and the commands typed at the consoles.';
+    return { network: live, description };
+  }
   const net = buildLabNetwork(lab);
   net.converge();
   return { network: net, description: 'The lab converging (no ping has run yet): interfaces, ARP, IKE and routing protocols.' };
