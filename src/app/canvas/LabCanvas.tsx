@@ -12,12 +12,14 @@ import {
   applyNodeChanges,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
   type OnBeforeDelete,
+  type ReactFlowState,
 } from '@xyflow/react';
 import type { DeviceKind } from '../../lab/types';
 import { useLab } from '../state/lab-store';
@@ -26,17 +28,20 @@ import { useTheme } from '../state/theme';
 import { addDeviceAt, deleteActions, linkDevices } from '../state/commands';
 import { DeviceNode, type DeviceFlowNode } from './DeviceNode';
 import { LinkEdge, type LinkFlowEdge } from './LinkEdge';
-import { reuseEdges, syncNodes, toEdges, toTunnelEdges } from './flow-model';
+import { reuseEdges, syncNodes, toCryptoMapEdges, toEdges, toTunnelEdges } from './flow-model';
 import { TunnelEdge, type TunnelFlowEdge } from './TunnelEdge';
-import { FIT_OPTIONS, ICON_CENTRE } from './geometry';
+import { CryptoMapEdge, type CryptoMapFlowEdge } from './CryptoMapEdge';
+import { DEFAULT_NODE_HEIGHT, FIT_OPTIONS, ICON_CENTRE, NODE_WIDTH, TUNNEL_BOW, clearSide, overlayArc } from './geometry';
+import { FIT_MIN_ZOOM, fitViewport, type Rect, type Viewport } from './fit';
 import { PALETTE_MIME } from './palette-mime';
 import { useReadOnly } from '../present/mode';
 import { OverviewContext, overviewOf } from './detail';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = { device: DeviceNode };
-const edgeTypes: EdgeTypes = { link: LinkEdge, tunnel: TunnelEdge };
-type CanvasEdge = LinkFlowEdge | TunnelFlowEdge;
+const edgeTypes: EdgeTypes = { link: LinkEdge, tunnel: TunnelEdge, cryptomap: CryptoMapEdge };
+type OverlayEdge = TunnelFlowEdge | CryptoMapFlowEdge;
+type CanvasEdge = LinkFlowEdge | OverlayEdge;
 const isLinkId = (id: string) => id.startsWith('link-');
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const KIND_COLOUR: Record<DeviceKind, string> = { router: 'var(--router)', host: 'var(--host)', nat: 'var(--nat)' };
@@ -50,6 +55,31 @@ const minimapColour = (n: { data: unknown }) => KIND_COLOUR[(n.data as { kind: D
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 const preventDefault = (e: { preventDefault(): void }) => e.preventDefault();
 
+/** The controls and the mini map, which stand over the canvas's bottom corners, relative to the canvas. */
+function obstaclesIn(canvas: HTMLDivElement | null): Rect[] {
+  if (!canvas) return [];
+  const box = canvas.getBoundingClientRect();
+  return [...canvas.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height };
+  });
+}
+
+/** Where each overlay's label stands (flow coordinates), estimated from its text: 11.5 px semibold. */
+function overlayLabels(overlays: readonly OverlayEdge[], devices: ReadonlyMap<string, { x: number; y: number }>): Rect[] {
+  return overlays.flatMap((e) => {
+    const a = devices.get(e.source);
+    const b = devices.get(e.target);
+    if (!a || !b || !e.data) return [];
+    const others = () => [...devices].filter(([name]) => name !== e.source && name !== e.target).map(([, p]) => p);
+    const { top } = 'bow' in e.data ? overlayArc(a, b, e.data.bow, clearSide(a, b, e.data.bow, others())) : overlayArc(a, b, TUNNEL_BOW);
+    const width = (e.data.label.length + e.data.kind.length) * 6.6 + 40;
+    return [{ x: top.x - width / 2, y: top.y - 12, width, height: 24 }];
+  });
+}
+
+const sameView = (t: ReactFlowState['transform'], v: Viewport) => Math.abs(t[0] - v.x) < 1 && Math.abs(t[1] - v.y) < 1 && Math.abs(t[2] - v.zoom) < 1e-3;
+
 export function LabCanvas() {
   const lab = useLab((s) => s.lab);
   const selection = useSession((s) => s.selection);
@@ -62,13 +92,55 @@ export function LabCanvas() {
   const readOnly = useReadOnly();
   // Zoomed out on a crowded lab: labels are left out (detail.ts). Re-renders only when it flips.
   const overview = useStore(overviewOf);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, setViewport: setFlowViewport } = useReactFlow();
+  const store = useStoreApi<DeviceFlowNode, CanvasEdge>();
+  // The overlays drawn now, for the fit to keep their labels in view.
+  const overlaysNow = useRef<OverlayEdge[]>([]);
+  // The last fit, for as long as the view is still it (the user has not panned or zoomed since).
+  const lastFit = useRef<{ target: Viewport; until: number } | null>(null);
+
+  /** Fits the whole lab in the canvas, clear of the controls and mini map (fit.ts). */
+  const fitNow = useCallback(
+    (duration: number) => {
+      const s = store.getState();
+      if (!s.panZoom) return;
+      const { devices } = useLab.getState().lab;
+      const boxes = devices.map((d) => {
+        const measured = s.nodeLookup.get(d.name)?.measured;
+        return { x: d.x, y: d.y, width: measured?.width ?? NODE_WIDTH, height: measured?.height ?? DEFAULT_NODE_HEIGHT };
+      });
+      const labels = overlayLabels(overlaysNow.current, new Map(devices.map((d) => [d.name, d])));
+      const view = fitViewport(boxes, labels, { width: s.width, height: s.height, obstacles: obstaclesIn(s.domNode) });
+      if (!view) return;
+      lastFit.current = { target: view, until: performance.now() + duration + 200 };
+      void setFlowViewport(view, { duration });
+    },
+    [store, setFlowViewport],
+  );
+
   useEffect(() => {
     if (fitRequest === 0) return;
     // Wait a frame so the new lab's nodes are on the canvas before fitting them.
-    const frame = requestAnimationFrame(() => void fitView({ ...FIT_OPTIONS, duration: 300 }));
+    const frame = requestAnimationFrame(() => fitNow(300));
     return () => cancelAnimationFrame(frame);
-  }, [fitRequest, fitView]);
+  }, [fitRequest, fitNow]);
+
+  // React Flow's own first fit (the fitView prop, once the devices are measured) does not know the
+  // mini map and controls; redo it with ours, before the frame is painted. And while the view is
+  // still a fit, keep it one when the canvas changes size: the packet dock loads after the canvas
+  // and takes the bottom of the window, and would otherwise cover the bottom of the lab.
+  useEffect(() => {
+    const unsubscribe = store.subscribe((s, prev) => {
+      const firstFitDone = prev.fitViewQueued && !s.fitViewQueued;
+      const resized = s.width !== prev.width || s.height !== prev.height;
+      const fit = lastFit.current;
+      const stillFitted = fit !== null && (performance.now() < fit.until || sameView(prev.transform, fit.target));
+      if (firstFitDone || (resized && stillFitted)) queueMicrotask(() => fitNow(0));
+    });
+    if (!store.getState().fitViewQueued && lastFit.current === null) fitNow(0);
+    return unsubscribe;
+  }, [store, fitNow]);
+  const onFitButton = useCallback(() => fitNow(300), [fitNow]);
 
   const selectedDevice = selection?.kind === 'device' ? selection.name : null;
   const selectedLink = selection?.kind === 'link' ? selection.index : null;
@@ -83,9 +155,13 @@ export function LabCanvas() {
   const links = useMemo(() => (previousLinks.current = reuseEdges(previousLinks.current, toEdges(lab, selectedLink))), [lab, selectedLink]);
   // Tunnels depend only on the configs, so moving a device does not re-read them.
   const configs = useMemo(() => lab.devices.map((d) => d.config).join('\u0000'), [lab.devices]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- recompute when configs or links change, not on every move
-  const tunnels = useMemo(() => toTunnelEdges(lab), [configs, lab.links]);
-  const edges = useMemo<CanvasEdge[]>(() => [...tunnels, ...links], [tunnels, links]);
+  const overlays = useMemo<OverlayEdge[]>(() => {
+    const tunnels = toTunnelEdges(lab);
+    return [...tunnels, ...toCryptoMapEdges(lab, tunnels)];
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recompute when configs or links change, not on every move
+  }, [configs, lab.links]);
+  overlaysNow.current = overlays;
+  const edges = useMemo<CanvasEdge[]>(() => [...overlays, ...links], [overlays, links]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DeviceFlowNode>[]) => {
@@ -157,7 +233,14 @@ export function LabCanvas() {
   }, []);
 
   const onPaneClick = useCallback(() => select(null), [select]);
-  const onMoveStart = useCallback(() => openContextMenu(null), [openContextMenu]);
+  const onMoveStart = useCallback(
+    (event: unknown) => {
+      // A pan or zoom by the learner (not one of ours, which has no event): the view is theirs now.
+      if (event) lastFit.current = null;
+      openContextMenu(null);
+    },
+    [openContextMenu],
+  );
   const onMoveEnd = useCallback((_event: unknown, viewport: { x: number; y: number; zoom: number }) => setViewport(viewport), [setViewport]);
 
   const onDrop = useCallback(
@@ -206,12 +289,12 @@ export function LabCanvas() {
         snapGrid={SNAP_GRID}
         fitView
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.2}
+        minZoom={FIT_MIN_ZOOM}
         maxZoom={3}
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" onFitView={onFitButton} />
         <MiniMap
           position="bottom-right"
           pannable

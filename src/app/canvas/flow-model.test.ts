@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
-import { reuseEdges, syncNodes, toEdges, toTunnelEdges } from './flow-model';
+import { CRYPTO_MAP_BOW, CRYPTO_MAP_OUTER_BOW, reuseEdges, syncNodes, toCryptoMapEdges, toEdges, toTunnelEdges } from './flow-model';
+import { HUB_VTI_AND_MAP } from '../../lab/builtin/hub-spokes';
 
 describe('lab to React Flow', () => {
   it('names nodes for screen readers and labels link ends with IOS short names', () => {
@@ -51,5 +52,37 @@ describe('lab to React Flow', () => {
   it('draws tunnels as edges that cannot be selected or deleted', () => {
     const [tunnel] = toTunnelEdges(DEFAULT_LAB);
     expect(tunnel).toMatchObject({ source: 'R1', target: 'R2', selectable: false, deletable: false, data: { label: 'R1 Tu0 – R2 Tu0', kind: 'IPsec VTI' } });
+  });
+
+  it('names tunnels for screen readers', () => {
+    expect(toTunnelEdges(DEFAULT_LAB)[0]!.ariaLabel).toBe('Tunnel from R1 Tunnel0 to R2 Tunnel0, IPsec VTI');
+  });
+
+  it('draws the hub lab crypto map as its own kind of edge, named and labelled like a tunnel', () => {
+    const lab = HUB_VTI_AND_MAP.lab;
+    const tunnels = toTunnelEdges(lab);
+    expect(toCryptoMapEdges(lab, tunnels)).toEqual([
+      expect.objectContaining({
+        type: 'cryptomap',
+        source: 'HUB',
+        target: 'S2',
+        selectable: false,
+        deletable: false,
+        ariaLabel: 'VPN from HUB GigabitEthernet1 to S2 GigabitEthernet1, crypto map CMAP 10 (ACL 101)',
+        data: { label: 'HUB Gi1 – S2 Gi1', kind: 'crypto map CMAP 10 (ACL 101)', oneSided: false, bow: CRYPTO_MAP_BOW },
+      }),
+    ]);
+  });
+
+  it('stands a crypto map further out than a tunnel joining the same two devices', () => {
+    const lab = HUB_VTI_AND_MAP.lab;
+    const sameEnds = [{ ...toTunnelEdges(lab)[0]!, source: 'S2', target: 'HUB' }];
+    expect(toCryptoMapEdges(lab, sameEnds)[0]!.data!.bow).toBe(CRYPTO_MAP_OUTER_BOW);
+  });
+
+  it('follows config edits: removing the map from HUB Gi1 leaves S2\'s map, drawn one-sided', () => {
+    const lab = HUB_VTI_AND_MAP.lab;
+    const edited = { ...lab, devices: lab.devices.map((d) => (d.name === 'HUB' ? { ...d, config: d.config.replace(' crypto map CMAP\n', '') } : d)) };
+    expect(toCryptoMapEdges(edited, []).map((e) => [e.source, e.target, e.data!.kind])).toEqual([['S2', 'HUB', 'crypto map CMAP 10 (ACL 101), no map back from HUB']]);
   });
 });

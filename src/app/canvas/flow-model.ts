@@ -4,11 +4,13 @@
 import { shortInterfaceName, splitEndpoint } from '../../lab/names';
 import type { DeviceV1, LabV1 } from '../../lab/types';
 import { KIND_LABEL } from './icons';
-import { parallelOffset } from './geometry';
+import { TUNNEL_BOW, parallelOffset } from './geometry';
 import type { DeviceFlowNode } from './DeviceNode';
 import type { LinkFlowEdge } from './LinkEdge';
 import type { TunnelFlowEdge } from './TunnelEdge';
+import type { CryptoMapFlowEdge } from './CryptoMapEdge';
 import { findTunnels } from './tunnels';
+import { findCryptoMaps } from './crypto-maps';
 
 export function syncNodes(previous: DeviceFlowNode[], devices: DeviceV1[], selectedDevice: string | null): DeviceFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
@@ -121,7 +123,37 @@ export function toTunnelEdges(lab: LabV1): TunnelFlowEdge[] {
       deletable: false,
       focusable: false,
       zIndex: -1,
+      ariaLabel: `Tunnel from ${t.a} ${t.aIface} to ${t.b}${t.bIface ? ` ${t.bIface}` : ''}, ${t.kind}`,
       data: { label: `${t.a} ${a} – ${t.b} ${b}`, kind: t.kind },
     };
   });
+}
+
+/** A crypto map between two devices a tunnel also joins stands further out than the tunnel. */
+export const CRYPTO_MAP_BOW = TUNNEL_BOW;
+export const CRYPTO_MAP_OUTER_BOW = TUNNEL_BOW + 42;
+
+/** Crypto-map VPNs drawn like tunnels, in their own style; `tunnels` decides which stand further out. */
+export function toCryptoMapEdges(lab: LabV1, tunnels: readonly TunnelFlowEdge[]): CryptoMapFlowEdge[] {
+  const pair = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
+  const tunnelled = new Set(tunnels.map((t) => pair(t.source, t.target)));
+  return findCryptoMaps(lab).map((m) => ({
+    id: m.id,
+    type: 'cryptomap',
+    source: m.a,
+    target: m.b,
+    sourceHandle: 'link',
+    targetHandle: 'drop',
+    selectable: false,
+    deletable: false,
+    focusable: false,
+    zIndex: -1,
+    ariaLabel: `VPN from ${m.a} ${m.aIface} to ${m.b} ${m.bIface}, ${m.kind}`,
+    data: {
+      label: `${m.a} ${shortInterfaceName(m.aIface)} – ${m.b} ${shortInterfaceName(m.bIface)}`,
+      kind: m.kind,
+      oneSided: m.oneSided,
+      bow: tunnelled.has(pair(m.a, m.b)) ? CRYPTO_MAP_OUTER_BOW : CRYPTO_MAP_BOW,
+    },
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceBox, linkGeometry, parallelOffset } from './geometry';
+import { ICON_CENTRE, clearSide, deviceBox, linkGeometry, overlayArc, parallelOffset } from './geometry';
 
 describe('link geometry', () => {
   const left = deviceBox({ x: 0, y: 0 }, 100);
@@ -46,5 +46,26 @@ describe('link geometry', () => {
 
   it('draws nothing for two devices on the same spot', () => {
     expect(linkGeometry(left, deviceBox({ x: 0, y: 0 }, 100))).toBeNull();
+  });
+});
+
+describe('overlay arcs', () => {
+  it('bows up between two level devices, its label above the line at the middle', () => {
+    const { top, path } = overlayArc({ x: 0, y: 200 }, { x: 300, y: 200 }, 58);
+    expect(top.x).toBeCloseTo(150 + ICON_CENTRE.x);
+    expect(top.y).toBeCloseTo(200 + ICON_CENTRE.y - 22 - 58);
+    expect(path.startsWith('M 48,212 Q')).toBe(true);
+    expect(overlayArc({ x: 0, y: 200 }, { x: 300, y: 200 }, 58, -1).top.y).toBeCloseTo(200 + ICON_CENTRE.y - 22 + 58);
+  });
+
+  it('turns to the other side when its label would sit on a third device', () => {
+    // The hub lab: HUB, ISP on the same row, S2 below right; the usual side puts the label on ISP.
+    const hub = { x: 220, y: 300 };
+    const s2 = { x: 700, y: 450 };
+    const isp = { x: 460, y: 300 };
+    expect(clearSide(hub, s2, 58, [isp])).toBe(-1);
+    // With nothing in the way it keeps the usual side.
+    expect(clearSide(hub, s2, 58, [{ x: 940, y: 150 }])).toBe(1);
+    expect(clearSide(hub, s2, 58, [])).toBe(1);
   });
 });

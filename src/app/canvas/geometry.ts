@@ -94,5 +94,56 @@ export function parallelOffset(index: number, count: number, spacing = 18): numb
   return (index - (count - 1) / 2) * spacing;
 }
 
-/** How the canvas fits the lab in view (on load, the Fit button, a newly opened lab). */
+/** How the canvas fits the lab in view (React Flow's first fit; fit.ts refines it). */
 export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.4 } as const;
+
+/** How far a tunnel's arc stands off the straight line between its two devices. */
+export const TUNNEL_BOW = 58;
+
+/** Overlays (tunnels, crypto maps) start and end this far above the icon's centre. */
+const ARC_LIFT = 22;
+
+export interface OverlayArc {
+  path: string;
+  /** The arc's highest point (its middle), where its label goes. */
+  top: Point;
+}
+
+/**
+ * The arc an overlay is drawn as between two devices' positions: a quadratic curve standing `bow`
+ * off the straight line, towards the top of the screen (or the right, for a vertical pair), or
+ * the other way with `side` -1.
+ */
+export function overlayArc(from: Point, to: Point, bow: number, side: 1 | -1 = 1): OverlayArc {
+  const a = { x: from.x + ICON_CENTRE.x, y: from.y + ICON_CENTRE.y - ARC_LIFT };
+  const b = { x: to.x + ICON_CENTRE.x, y: to.y + ICON_CENTRE.y - ARC_LIFT };
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy) || 1;
+  let n = { x: dy / length, y: -dx / length };
+  if (n.y > 0 || (n.y === 0 && n.x < 0)) n = { x: -n.x, y: -n.y };
+  n = { x: n.x * side, y: n.y * side };
+  // A quadratic curve's midpoint lies halfway to its control point, so the control point sits at 2 × bow.
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const control = { x: mid.x + n.x * 2 * bow, y: mid.y + n.y * 2 * bow };
+  return { path: `M ${a.x},${a.y} Q ${control.x},${control.y} ${b.x},${b.y}`, top: { x: mid.x + n.x * bow, y: mid.y + n.y * bow } };
+}
+
+/** A label this close to another device's icon would sit on it or its name. */
+const LABEL_CLEARANCE = 75;
+
+/**
+ * The side an overlay bows to: the usual one (up) unless its label would land on another device
+ * (`others`: the other devices' positions) and the other side is clearer. A hub's crypto map to a
+ * spoke below and to the right of the ISP router would otherwise put its label on the ISP.
+ */
+export function clearSide(from: Point, to: Point, bow: number, others: Iterable<Point>): 1 | -1 {
+  const clearance = (side: 1 | -1) => {
+    const { top } = overlayArc(from, to, bow, side);
+    let nearest = Infinity;
+    for (const o of others) nearest = Math.min(nearest, Math.hypot(o.x + ICON_CENTRE.x - top.x, o.y + ICON_CENTRE.y - top.y));
+    return nearest;
+  };
+  const up = clearance(1);
+  return up >= LABEL_CLEARANCE || up >= clearance(-1) ? 1 : -1;
+}

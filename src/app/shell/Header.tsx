@@ -1,8 +1,7 @@
 // The top bar: product name, the lab's title, undo/redo and fit.
-import { useReactFlow } from '@xyflow/react';
 import { useLab } from '../state/lab-store';
 import { redo, undo } from '../state/commands';
-import { FIT_OPTIONS } from '../canvas/geometry';
+import { useSession } from '../state/session-store';
 import { useTheme } from '../state/theme';
 import { ExportButton } from '../export/ExportDialog';
 import { ShareButton } from '../share/ShareButton';
@@ -13,7 +12,6 @@ export function Header() {
   const title = useLab((s) => s.lab.title);
   const canUndo = useLab((s) => s.past.length > 0);
   const canRedo = useLab((s) => s.future.length > 0);
-  const { fitView } = useReactFlow();
   const dark = useTheme((s) => s.theme === 'dark');
   const toggleTheme = useTheme((s) => s.toggle);
 
@@ -33,7 +31,7 @@ export function Header() {
         <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z)">
           <UndoGlyph flip /> Redo
         </button>
-        <button type="button" className="button" onClick={() => void fitView({ ...FIT_OPTIONS, duration: 300 })} title="Fit the whole lab in view">
+        <button type="button" className="button" onClick={() => useSession.getState().requestFit()} title="Fit the whole lab in view">
           <FitGlyph /> Fit
         </button>
         <button type="button" className="button" onClick={toggleTheme} aria-pressed={dark} title="Switch between light and dark">
