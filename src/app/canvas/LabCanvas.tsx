@@ -235,8 +235,11 @@ export function LabCanvas() {
   const onPaneClick = useCallback(() => select(null), [select]);
   const onMoveStart = useCallback(
     (event: unknown) => {
-      // A pan or zoom by the learner (not one of ours, which has no event): the view is theirs now.
-      if (event) lastFit.current = null;
+      // A pan or zoom by the learner (not a fit, which has no event): the view is theirs now, and
+      // an open menu no longer points at its device. A fit keeps the menu: the canvas re-fits when
+      // the packet dock loads, which may be just after a right-click.
+      if (!event) return;
+      lastFit.current = null;
       openContextMenu(null);
     },
     [openContextMenu],
