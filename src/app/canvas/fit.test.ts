@@ -75,6 +75,17 @@ describe('fitting the lab in view', () => {
     expect(lowest).toBeCloseTo(obstacles[1]!.y - 12, 0);
   });
 
+  it('moves a round lab in a wide canvas aside from the mini map rather than up, when that leaves it larger', () => {
+    const wide = { width: 770, height: 585 };
+    const devices = rects(generateHubSpokeLab({ spokes: 150, hosts: true }));
+    const obstacles = obstaclesOf(wide);
+    const view = fitViewport(devices, [], { ...wide, obstacles })!;
+    expectAllShown(devices, view, wide, obstacles);
+    // Keeping it above the mini map instead would have made it smaller.
+    const aboveOnly = fitViewport(devices, [], { ...wide, obstacles: [{ x: 0, y: obstacles[1]!.y, width: wide.width, height: 123 }] })!;
+    expect(view.zoom).toBeGreaterThan(aboveOnly.zoom * 1.1);
+  });
+
   it('brings an overlay label into view when it would be off the canvas', () => {
     // A wide, flat lab fills the width; the tunnel label standing above it would be cut off at the top.
     const devices = [{ x: 0, y: 0, width: NODE_WIDTH, height: DEFAULT_NODE_HEIGHT }, { x: 1000, y: 0, width: NODE_WIDTH, height: DEFAULT_NODE_HEIGHT }];

@@ -98,14 +98,26 @@ export function fitViewport(devices: readonly Rect[], labels: readonly Rect[], s
     view = fitIn(bounds, s, m);
   }
 
-  // Anything under the controls or the mini map: keep the whole lab above the obstacles it meets
-  // (again, in case the smaller lab now meets another one).
+  // Anything under the controls or the mini map: make room beside or above each obstacle the lab
+  // meets, whichever leaves the lab larger (a round lab in a wide canvas moves aside; a wide one
+  // moves up). Failing both, keep the whole lab above every obstacle.
   const obstacles = (spec.obstacles ?? []).filter((o) => o.width > 0 && o.height > 0);
-  for (let round = 0; round < obstacles.length; round++) {
-    const hit = obstacles.filter((o) => content.some((r) => overlaps(toScreen(r, view), o)));
-    if (hit.length === 0) break;
-    m.bottom = Math.max(m.bottom, ...hit.map((o) => s.height - o.y + OBSTACLE_GAP));
-    view = fitIn(bounds, s, m);
+  const clear = (v: Viewport) => !content.some((r) => obstacles.some((o) => overlaps(toScreen(r, v), o)));
+  if (clear(view)) return view;
+  const hit = obstacles.filter((o) => content.some((r) => overlaps(toScreen(r, view), o)));
+  let best: Viewport | null = null;
+  for (let choice = 0; choice < 1 << hit.length; choice++) {
+    const room = { ...m };
+    hit.forEach((o, i) => {
+      if ((choice & (1 << i)) === 0) room.bottom = Math.max(room.bottom, s.height - o.y + OBSTACLE_GAP);
+      else if (o.x + o.width / 2 > s.width / 2) room.right = Math.max(room.right, s.width - o.x + OBSTACLE_GAP);
+      else room.left = Math.max(room.left, o.x + o.width + OBSTACLE_GAP);
+    });
+    const candidate = fitIn(bounds, s, room);
+    if (clear(candidate) && (best === null || candidate.zoom > best.zoom + 1e-9)) best = candidate;
   }
+  if (best) return best;
+  m.bottom = Math.max(m.bottom, ...obstacles.map((o) => s.height - o.y + OBSTACLE_GAP));
+  view = fitIn(bounds, s, m);
   return view;
 }
