@@ -8,8 +8,11 @@ import { clearSide, overlayArc, type Point } from './geometry';
 import { EdgeLabels, LabelAnchor } from './EdgeLabels';
 import { LockGlyph } from './LockGlyph';
 
-/** `bow` sets it further out when a tunnel joins the same two devices, so the two do not overlap. */
-export type CryptoMapEdgeData = { label: string; kind: string; oneSided: boolean; bow: number };
+/**
+ * `warn`: drawn in the warning colour (one-sided, or an access list that does not exist). `bow`
+ * sets it further out when a tunnel joins the same two devices, so the two do not overlap.
+ */
+export type CryptoMapEdgeData = { label: string; kind: string; warn: boolean; bow: number };
 export type CryptoMapFlowEdge = Edge<CryptoMapEdgeData, 'cryptomap'>;
 
 function* otherPositions(nodes: Map<string, InternalNode>, source: string, target: string): Generator<Point> {
@@ -30,7 +33,7 @@ function CryptoMapEdgeView({ id, source, target, data }: EdgeProps<CryptoMapFlow
       <BaseEdge id={id} path={path} className="cryptomap" interactionWidth={0} />
       <EdgeLabels>
         <LabelAnchor at={top}>
-          <div className={`cryptomap-label${data.oneSided ? ' cryptomap-label--warn' : ''}`}>
+          <div className={`cryptomap-label${data.warn ? ' cryptomap-label--warn' : ''}`}>
             <LockGlyph />
             <span>{data.label}</span>
             <span className="cryptomap-label__kind">{data.kind}</span>

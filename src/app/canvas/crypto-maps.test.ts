@@ -11,19 +11,20 @@ const lab = (...devices: DeviceV1[]): LabV1 => ({ format: 'tunnelscope-lab', ver
 const site = (wan: string, peer: string | null, { map = 'CMAP', seq = 10, acl = '101', applied = true } = {}) =>
   `crypto map ${map} ${seq} ipsec-isakmp\n${peer ? ` set peer ${peer}\n` : ''} set transform-set TSET\n match address ${acl}\n` +
   `interface GigabitEthernet1\n ip address ${wan} 255.255.255.252\n${applied ? ` crypto map ${map}\n` : ''}` +
-  `interface GigabitEthernet2\n ip address 10.${wan.split('.')[3]}.0.1 255.255.255.0\n`;
+  `interface GigabitEthernet2\n ip address 10.${wan.split('.')[3]}.0.1 255.255.255.0\n` +
+  `access-list ${acl} permit ip any any\n`;
 
 describe('crypto-map peerings read from the configs', () => {
   it('draws the hub lab crypto map from HUB Gi1 to S2 Gi1, once, beside the VTI', () => {
     expect(findCryptoMaps(HUB_VTI_AND_MAP.lab)).toEqual([
-      { id: 'cryptomap-HUB|S2', a: 'HUB', aIface: 'GigabitEthernet1', b: 'S2', bIface: 'GigabitEthernet1', kind: 'crypto map CMAP 10 (ACL 101)', oneSided: false },
+      { id: 'cryptomap-HUB|S2', a: 'HUB', aIface: 'GigabitEthernet1', b: 'S2', bIface: 'GigabitEthernet1', kind: 'crypto map CMAP 10 (ACL 101)', oneSided: false, aclMissing: false },
     ]);
   });
 
   it('draws one peering when both ends point at each other, from the earlier device, naming both entries when they differ', () => {
     const both = lab(router('A', site('192.0.2.1', '192.0.2.2')), router('B', site('192.0.2.2', '192.0.2.1', { map: 'VPN', seq: 20, acl: '110' })));
     expect(findCryptoMaps(both)).toEqual([
-      { id: 'cryptomap-A|B', a: 'A', aIface: 'GigabitEthernet1', b: 'B', bIface: 'GigabitEthernet1', kind: 'crypto maps CMAP 10 (ACL 101) and VPN 20 (ACL 110)', oneSided: false },
+      { id: 'cryptomap-A|B', a: 'A', aIface: 'GigabitEthernet1', b: 'B', bIface: 'GigabitEthernet1', kind: 'crypto maps CMAP 10 (ACL 101) and VPN 20 (ACL 110)', oneSided: false, aclMissing: false },
     ]);
     // The same peering read the other way round in the lab's order.
     const reversed = lab(both.devices[1]!, both.devices[0]!);
@@ -33,7 +34,7 @@ describe('crypto-map peerings read from the configs', () => {
   it('draws a one-sided map to the interface that owns the peer address, and says nothing points back', () => {
     const oneSided = lab(router('A', site('192.0.2.1', '192.0.2.6')), router('B', 'interface Loopback0\n ip address 10.9.9.9 255.255.255.255\ninterface GigabitEthernet3\n ip address 192.0.2.6 255.255.255.252\n'));
     expect(findCryptoMaps(oneSided)).toEqual([
-      { id: 'cryptomap-A|B', a: 'A', aIface: 'GigabitEthernet1', b: 'B', bIface: 'GigabitEthernet3', kind: 'crypto map CMAP 10 (ACL 101), no map back from B', oneSided: true },
+      { id: 'cryptomap-A|B', a: 'A', aIface: 'GigabitEthernet1', b: 'B', bIface: 'GigabitEthernet3', kind: 'crypto map CMAP 10 (ACL 101), no map back from B', oneSided: true, aclMissing: false },
     ]);
   });
 
@@ -64,6 +65,11 @@ describe('crypto-map peerings read from the configs', () => {
     expect(findCryptoMaps(lab(router('A', noAcl), router('B', 'interface GigabitEthernet1\n ip address 192.0.2.2 255.255.255.252\n')))).toEqual([]);
     // A map pointing at its own device's address is not a peering.
     expect(findCryptoMaps(lab(router('A', `${site('192.0.2.1', '10.1.0.1')}`)))).toEqual([]);
+  });
+
+  it('says when an entry matches an access list its router does not have', () => {
+    const both = lab(router('A', site('192.0.2.1', '192.0.2.2')), router('B', site('192.0.2.2', '192.0.2.1').replace('access-list 101 permit ip any any\n', '')));
+    expect(findCryptoMaps(both).map((v) => [v.kind, v.aclMissing])).toEqual([['crypto maps CMAP 10 (ACL 101) and CMAP 10 (ACL 101, not defined)', true]]);
   });
 
   it('finds none in the default lab, whose VPN is a VTI', () => {

@@ -21,11 +21,15 @@ export interface CryptoMapView {
   kind: string;
   /** b has no map entry pointing back at a and no dynamic map to answer with: IKE from b never starts, and a's offer finds no policy. */
   oneSided: boolean;
+  /** An entry matches an access list its router does not have: IOS protects nothing with it. */
+  aclMissing: boolean;
 }
 
 /** One applied map entry pointing at another device. */
 interface Half {
   device: string;
+  /** The entry's access list exists on this device. */
+  aclDefined: boolean;
   iface: string;
   entry: CryptoMapEntry;
   peer: string;
@@ -33,7 +37,7 @@ interface Half {
   peerIface: string;
 }
 
-const entryText = (e: CryptoMapEntry): string => `${e.name} ${e.seq} (ACL ${e.matchAddress ?? '?'})`;
+const entryText = (h: Half): string => `${h.entry.name} ${h.entry.seq} (ACL ${h.entry.matchAddress ?? '?'}${h.aclDefined ? '' : ', not defined'})`;
 
 /** address -> the devices and interfaces that own it (primary and secondary addresses of every interface). */
 function addressOwners(configs: Map<string, IosConfig>): Map<string, { device: string; iface: string }[]> {
@@ -87,7 +91,8 @@ export function findCryptoMaps(lab: LabV1): CryptoMapView[] {
         const devices = new Set(claim.map((c) => c.device));
         // Nobody, or more than one device: no line is better than a line to the wrong router.
         if (devices.size !== 1 || devices.has(device)) continue;
-        halves.push({ device, iface, entry, peer: claim[0]!.device, peerIface: claim[0]!.iface });
+        const aclDefined = config.accessLists.some((l) => l.name === entry.matchAddress);
+        halves.push({ device, aclDefined, iface, entry, peer: claim[0]!.device, peerIface: claim[0]!.iface });
       }
     }
   }
@@ -99,8 +104,8 @@ export function findCryptoMaps(lab: LabV1): CryptoMapView[] {
     if (drawn.has(key)) continue;
     drawn.add(key);
     const back = halves.find((h) => h.device === first.peer && h.peer === first.device);
-    let kind = `crypto map ${entryText(first.entry)}`;
-    if (back && entryText(back.entry) !== entryText(first.entry)) kind = `crypto maps ${entryText(first.entry)} and ${entryText(back.entry)}`;
+    let kind = `crypto map ${entryText(first)}`;
+    if (back && entryText(back) !== entryText(first)) kind = `crypto maps ${entryText(first)} and ${entryText(back)}`;
     let oneSided = false;
     if (!back) {
       const dynamic = dynamicResponder(configs.get(first.peer)!);
@@ -118,6 +123,7 @@ export function findCryptoMaps(lab: LabV1): CryptoMapView[] {
       bIface: back ? back.iface : first.peerIface,
       kind,
       oneSided,
+      aclMissing: !first.aclDefined || (back !== undefined && !back.aclDefined),
     });
   }
   return views;

@@ -69,7 +69,7 @@ describe('lab to React Flow', () => {
         selectable: false,
         deletable: false,
         ariaLabel: 'VPN from HUB GigabitEthernet1 to S2 GigabitEthernet1, crypto map CMAP 10 (ACL 101)',
-        data: { label: 'HUB Gi1 – S2 Gi1', kind: 'crypto map CMAP 10 (ACL 101)', oneSided: false, bow: CRYPTO_MAP_BOW },
+        data: { label: 'HUB Gi1 – S2 Gi1', kind: 'crypto map CMAP 10 (ACL 101)', warn: false, bow: CRYPTO_MAP_BOW },
       }),
     ]);
   });

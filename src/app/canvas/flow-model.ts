@@ -152,7 +152,7 @@ export function toCryptoMapEdges(lab: LabV1, tunnels: readonly TunnelFlowEdge[])
     data: {
       label: `${m.a} ${shortInterfaceName(m.aIface)} – ${m.b} ${shortInterfaceName(m.bIface)}`,
       kind: m.kind,
-      oneSided: m.oneSided,
+      warn: m.oneSided || m.aclMissing,
       bow: tunnelled.has(pair(m.a, m.b)) ? CRYPTO_MAP_OUTER_BOW : CRYPTO_MAP_BOW,
     },
   }));
