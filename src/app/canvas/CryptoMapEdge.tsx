@@ -3,8 +3,9 @@
 // own (traffic the ACL matches is encrypted as it leaves the physical interface), so it is drawn
 // in its own colour and dotted, not dashed. A view of the configs: never selected or deleted.
 import { memo } from 'react';
-import { BaseEdge, useInternalNode, useStoreApi, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { clearSide, overlayArc, type Point } from './geometry';
+import { BaseEdge, useInternalNode, useStoreApi, type Edge, type EdgeProps } from '@xyflow/react';
+import { overlayArc } from './geometry';
+import { overlaySide } from './overlay-side';
 import { EdgeLabels, LabelAnchor } from './EdgeLabels';
 import { LockGlyph } from './LockGlyph';
 
@@ -15,17 +16,13 @@ import { LockGlyph } from './LockGlyph';
 export type CryptoMapEdgeData = { label: string; kind: string; warn: boolean; bow: number };
 export type CryptoMapFlowEdge = Edge<CryptoMapEdgeData, 'cryptomap'>;
 
-function* otherPositions(nodes: Map<string, InternalNode>, source: string, target: string): Generator<Point> {
-  for (const [id, node] of nodes) if (id !== source && id !== target) yield node.internals.positionAbsolute;
-}
-
 function CryptoMapEdgeView({ id, source, target, data }: EdgeProps<CryptoMapFlowEdge>) {
   const from = useInternalNode(source)?.internals.positionAbsolute;
   const to = useInternalNode(target)?.internals.positionAbsolute;
   // Read, not subscribed: the side is chosen again whenever one of its own two devices moves.
   const store = useStoreApi();
   if (!from || !to || !data) return null;
-  const side = clearSide(from, to, data.bow, otherPositions(store.getState().nodeLookup, source, target));
+  const side = overlaySide(store.getState().nodeLookup, source, target, from, to, data.bow);
   const { path, top } = overlayArc(from, to, data.bow, side);
 
   return (

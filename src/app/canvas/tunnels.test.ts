@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_LABS } from '../../lab/builtin';
 import { DEFAULT_LAB } from '../../lab/builtin/default-lab';
 import type { LabV1 } from '../../lab/types';
 import { findTunnels } from './tunnels';
@@ -27,5 +28,18 @@ describe('tunnels read from the configs', () => {
       c.replace(/tunnel destination \S+/, 'tunnel destination 198.51.100.8'),
     );
     expect(findTunnels(lonely)).toEqual([]);
+  });
+
+  it('pairs a router behind a PAT box with its peer, which knows it by the NAT address: one tunnel, not one to the NAT box', () => {
+    const pat = BUILTIN_LABS.find((l) => l.id === 'nat-t-pat')!.lab;
+    expect(findTunnels(pat)).toEqual([{ id: expect.any(String), a: 'R1', aIface: 'Tunnel0', b: 'R2', bIface: 'Tunnel0', kind: 'IPsec VTI' }]);
+    // Nobody aims back: a tunnel to the NAT box is not drawn at all rather than guessed.
+    const oneSided = withConfig(pat, 'R1', (c) => c.replace('tunnel destination 198.51.100.2', 'tunnel destination 198.51.100.99'));
+    expect(findTunnels(oneSided)).toEqual([]);
+  });
+
+  it('pairs a router behind a static NAT with its peer, which knows it by the mapped address', () => {
+    const staticNat = BUILTIN_LABS.find((l) => l.id === 'nat-t-static')!.lab;
+    expect(findTunnels(staticNat)).toEqual([{ id: expect.any(String), a: 'R1', aIface: 'Tunnel0', b: 'R2', bIface: 'Tunnel0', kind: 'IPsec VTI' }]);
   });
 });

@@ -33,16 +33,33 @@ export function findTunnels(lab: LabV1): TunnelView[] {
     }
   }
 
+  // A static NAT (`ip nat inside source static LOCAL GLOBAL`) makes GLOBAL an address of the
+  // device that owns LOCAL, as far as a tunnel aimed at it is concerned.
+  for (const d of lab.devices) {
+    for (const m of parsedConfig(d.config)?.nat.insideStatic ?? []) {
+      const inside = owner.get(m.local);
+      if (inside !== undefined && !owner.has(m.global)) owner.set(m.global, inside);
+    }
+  }
+  // A router behind a NAT box is known to its peer by the NAT's address: a tunnel aimed at a NAT
+  // box belongs to whichever router's tunnel aims back at the sender (when exactly one does).
+  const nat = new Set(lab.devices.filter((d) => d.kind === 'nat').map((d) => d.name));
+  const tunnelsOf = (device: string) => (interfaces.get(device) ?? []).filter((i) => i.name.startsWith('Tunnel') && i.tunnelDestination !== undefined);
+  const peerOf = (device: string, t: InterfaceConfig): string | undefined => {
+    const o = owner.get(t.tunnelDestination!);
+    if (o === undefined || !nat.has(o)) return o;
+    const behind = [...interfaces.keys()].filter((d) => d !== device && tunnelsOf(d).some((p) => owner.get(p.tunnelDestination!) === device));
+    return behind.length === 1 ? behind[0] : undefined;
+  };
+
   const tunnels: TunnelView[] = [];
   const drawn = new Set<string>();
   for (const [device, list] of interfaces) {
     for (const t of list) {
       if (!t.name.startsWith('Tunnel') || !t.tunnelDestination) continue;
-      const peer = owner.get(t.tunnelDestination);
+      const peer = peerOf(device, t);
       if (!peer || peer === device) continue;
-      const back = (interfaces.get(peer) ?? []).find(
-        (p) => p.name.startsWith('Tunnel') && p.tunnelDestination !== undefined && owner.get(p.tunnelDestination) === device,
-      );
+      const back = tunnelsOf(peer).find((p) => peerOf(peer, p) === device);
       const key = [`${device} ${t.name}`, back ? `${peer} ${back.name}` : peer].sort().join('|');
       if (drawn.has(key)) continue;
       drawn.add(key);
