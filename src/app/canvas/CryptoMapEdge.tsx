@@ -3,11 +3,8 @@
 // own (traffic the ACL matches is encrypted as it leaves the physical interface), so it is drawn
 // in its own colour and dotted, not dashed. A view of the configs: never selected or deleted.
 import { memo } from 'react';
-import { BaseEdge, useInternalNode, useStoreApi, type Edge, type EdgeProps } from '@xyflow/react';
-import { overlayArc } from './geometry';
-import { overlaySide } from './overlay-side';
-import { EdgeLabels, LabelAnchor } from './EdgeLabels';
-import { LockGlyph } from './LockGlyph';
+import type { Edge, EdgeProps } from '@xyflow/react';
+import { OverlayArcEdge } from './OverlayArcEdge';
 
 /**
  * `warn`: drawn in the warning colour (one-sided, or an access list that does not exist). `bow`
@@ -17,28 +14,8 @@ export type CryptoMapEdgeData = { label: string; kind: string; warn: boolean; bo
 export type CryptoMapFlowEdge = Edge<CryptoMapEdgeData, 'cryptomap'>;
 
 function CryptoMapEdgeView({ id, source, target, data }: EdgeProps<CryptoMapFlowEdge>) {
-  const from = useInternalNode(source)?.internals.positionAbsolute;
-  const to = useInternalNode(target)?.internals.positionAbsolute;
-  // Read, not subscribed: the side is chosen again whenever one of its own two devices moves.
-  const store = useStoreApi();
-  if (!from || !to || !data) return null;
-  const side = overlaySide(store.getState().nodeLookup, source, target, from, to, data.bow);
-  const { path, top } = overlayArc(from, to, data.bow, side);
-
-  return (
-    <>
-      <BaseEdge id={id} path={path} className="cryptomap" interactionWidth={0} />
-      <EdgeLabels>
-        <LabelAnchor at={top}>
-          <div className={`cryptomap-label${data.warn ? ' cryptomap-label--warn' : ''}`}>
-            <LockGlyph />
-            <span>{data.label}</span>
-            <span className="cryptomap-label__kind">{data.kind}</span>
-          </div>
-        </LabelAnchor>
-      </EdgeLabels>
-    </>
-  );
+  if (!data) return null;
+  return <OverlayArcEdge id={id} source={source} target={target} look="cryptomap" bow={data.bow} label={data.label} kind={data.kind} warn={data.warn} lock />;
 }
 
 export const CryptoMapEdge = memo(CryptoMapEdgeView);

@@ -108,6 +108,16 @@ export function reuseEdges(previous: LinkFlowEdge[], next: LinkFlowEdge[]): Link
 }
 
 /** Tunnels drawn over the links: views of the configs, never selected or deleted on the canvas. */
+/** Tunnels and crypto maps are views of the configs drawn under the links: never picked, moved or deleted. */
+const OVERLAY_EDGE = {
+  sourceHandle: 'link',
+  targetHandle: 'drop',
+  selectable: false,
+  deletable: false,
+  focusable: false,
+  zIndex: -1,
+} as const;
+
 export function toTunnelEdges(lab: LabV1): TunnelFlowEdge[] {
   return findTunnels(lab).map((t) => {
     const a = shortInterfaceName(t.aIface);
@@ -117,12 +127,7 @@ export function toTunnelEdges(lab: LabV1): TunnelFlowEdge[] {
       type: 'tunnel',
       source: t.a,
       target: t.b,
-      sourceHandle: 'link',
-      targetHandle: 'drop',
-      selectable: false,
-      deletable: false,
-      focusable: false,
-      zIndex: -1,
+      ...OVERLAY_EDGE,
       ariaLabel: `Tunnel from ${t.a} ${t.aIface} to ${t.b}${t.bIface ? ` ${t.bIface}` : ''}, ${t.kind}`,
       data: { label: `${t.a} ${a} – ${t.b} ${b}`, kind: t.kind },
     };
@@ -142,12 +147,7 @@ export function toCryptoMapEdges(lab: LabV1, tunnels: readonly TunnelFlowEdge[])
     type: 'cryptomap',
     source: m.a,
     target: m.b,
-    sourceHandle: 'link',
-    targetHandle: 'drop',
-    selectable: false,
-    deletable: false,
-    focusable: false,
-    zIndex: -1,
+    ...OVERLAY_EDGE,
     ariaLabel: `VPN from ${m.a} ${m.aIface} to ${m.b} ${m.bIface}, ${m.kind}`,
     data: {
       label: `${m.a} ${shortInterfaceName(m.aIface)} – ${m.b} ${shortInterfaceName(m.bIface)}`,
